@@ -1,0 +1,8 @@
+package org.provisiontimeline.status;
+
+/** Descriptive vocabulary of what happened. Only {@link Effect} drives the engine. */
+public enum EventType {
+    BILL_INTRODUCED, PASSED_CHAMBER, CONFERENCE_REPORT, ENACTED, AMENDED, WAIVER_AUTHORITY_GRANTED, WAIVER,
+    WAIVER_EXTENSION, WAIVER_LAPSED, WAIVER_REVOKED, SUSPENSION, EXEMPTION, REPEALED, CONDITION_MET, PUBLICATION,
+    REPORT_TO_CONGRESS, STATEMENT, LITIGATION, RELATED
+}

@@ -1,0 +1,83 @@
+package org.provisiontimeline.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A closed-open run of days {@code [from, to)} with one snapshot; {@code startedBy} is the date of the change (or
+ * group of changes) that began it, as precise as the record is. Consecutive segments may share a state; intervals
+ * are their maximal merges.
+ */
+record Segment(LocalDate from, LocalDate to, PartialDate startedBy, Snapshot snapshot) {
+
+    boolean contains(LocalDate day) {
+        return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
+    }
+
+    State state() {
+        return snapshot.state();
+    }
+
+    List<State> candidates() {
+        return snapshot.candidates();
+    }
+
+    List<GoverningEvent> governing() {
+        return snapshot.governing();
+    }
+
+    Confidence confidence() {
+        return snapshot.confidence();
+    }
+
+    /** Merges consecutive segments with the same state and candidates into maximal intervals. */
+    static List<Interval> merge(List<Segment> segments) {
+        List<Interval> out = new ArrayList<>();
+        int i = 0;
+        while (i < segments.size()) {
+            Segment first = segments.get(i);
+            Set<String> ids = new LinkedHashSet<>(first.snapshot().eventIds());
+            List<Confidence> confidences = new ArrayList<>(List.of(first.confidence()));
+            int j = i + 1;
+            while (j < segments.size() && sameReading(first, segments.get(j))) {
+                ids.addAll(segments.get(j).snapshot().eventIds());
+                confidences.add(segments.get(j).confidence());
+                j++;
+            }
+            Segment last = segments.get(j - 1);
+            out.add(new Interval(first.from(), last.to(), first.state(), first.state().restricted(),
+                    Confidence.weakest(confidences), List.copyOf(ids), first.candidates()));
+            i = j;
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean sameReading(Segment a, Segment b) {
+        return a.state() == b.state() && a.candidates().equals(b.candidates());
+    }
+
+    /** The date of the change that began {@code interval}, or {@code null} if it reaches back without limit. */
+    static PartialDate startOfInterval(List<Segment> segments, Interval interval) {
+        return segments.stream().filter(s -> Objects.equals(s.from(), interval.from())).findFirst()
+                .map(Segment::startedBy).orElse(null);
+    }
+
+    /** The date of the change that ends {@code interval}, or {@code null} if it runs on without limit. */
+    static PartialDate endOfInterval(List<Segment> segments, Interval interval) {
+        if (interval.to() == null) {
+            return null;
+        }
+        PartialDate next = segments.stream().filter(s -> interval.to().equals(s.from())).findFirst()
+                .map(Segment::startedBy).orElse(null);
+        // An uncertain window is followed by the state its change led to, "started" by that same window; the
+        // window itself ends on a known day.
+        if (next == null || next.equals(startOfInterval(segments, interval))) {
+            return PartialDate.of(interval.to());
+        }
+        return next;
+    }
+}

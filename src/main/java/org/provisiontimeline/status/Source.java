@@ -1,0 +1,6 @@
+package org.provisiontimeline.status;
+
+/** Evidence for an event: where it can be read and what it says. */
+public record Source(String title, String url, String publisher, PartialDate published, String language,
+                     SourceKind kind, String quote) {
+}

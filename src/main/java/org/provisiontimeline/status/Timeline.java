@@ -1,0 +1,350 @@
+package org.provisiontimeline.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The whole history of one provision for one aid category, as closed-open runs of days in one state. Built once per
+ * version of the record and then asked many times: it is immutable and thread-safe.
+ * <p>
+ * Rules (spec §3): events with an effect are applied in order of {@code effectiveFrom}; a day is covered from its
+ * start. Changes whose dates are windows (a year, a month, a day range) are grouped with every change whose window
+ * overlaps theirs; when the state before such a group differs from the state after it, every day of the group's
+ * window is {@code UNCERTAIN}, and when it does not (a lapse and a renewal both of unknown day within one year), the
+ * days keep that state. A suspension without an end lapses after the provision's renewal period unless renewed
+ * first; a lapse inferred past {@code checkedThrough} leaves the days after it {@code UNCERTAIN}, because the record
+ * may simply be missing the renewal.
+ */
+public final class Timeline {
+
+    private final Provision provision;
+    private final String category;
+    private final List<Segment> segments;
+    private final List<Interval> intervals;
+
+    private Timeline(Provision provision, String category, List<Segment> segments) {
+        this.provision = provision;
+        this.category = category;
+        this.segments = segments;
+        this.intervals = Segment.merge(segments);
+    }
+
+    /**
+     * Computes the timeline of {@code provision} for {@code category}.
+     *
+     * @throws IllegalArgumentException if the provision does not declare the category
+     */
+    public static Timeline of(Provision provision, String category) {
+        if (provision.category(category).isEmpty()) {
+            throw new IllegalArgumentException("unknown category '" + category + "'");
+        }
+        return new Timeline(provision, category, new Replay(provision, category).run());
+    }
+
+    public Provision provision() {
+        return provision;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    /** All maximal intervals, from the unbounded past to the unbounded future. */
+    public List<Interval> intervals() {
+        return intervals;
+    }
+
+    /**
+     * The intervals that overlap the days {@code [from, to)}, cut to that range.
+     *
+     * @param from first day, or {@code null} for the unbounded past
+     * @param to   exclusive end, or {@code null} for the unbounded future
+     */
+    public List<Interval> intervals(LocalDate from, LocalDate to) {
+        List<Interval> out = new ArrayList<>();
+        for (Interval i : intervals) {
+            boolean endsBefore = from != null && i.to() != null && !i.to().isAfter(from);
+            boolean startsAfter = to != null && i.from() != null && !i.from().isBefore(to);
+            if (!endsBefore && !startsAfter) {
+                out.add(i.clip(from, to));
+            }
+        }
+        return out;
+    }
+
+    /** The state on {@code day}, with its reasons, sources and warnings. */
+    public StatusAnswer answer(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        Segment segment = segments.stream().filter(s -> s.contains(day)).findFirst().orElseThrow();
+        int index = indexOfIntervalContaining(day);
+        Interval interval = intervals.get(index);
+        PartialDate since = Segment.startOfInterval(segments, interval);
+        PartialDate until = Segment.endOfInterval(segments, interval);
+        List<String> warnings = warnings(day, segment);
+        String explanation = Explanation.of(provision, category, segment, since, until);
+        return new StatusAnswer(provision.id(), day, category, segment.state().restricted(), segment.state(), since,
+                until, segment.confidence(), explanation, segment.governing(), segment.candidates(), warnings,
+                provision.checkedThrough(), sourcesOf(segment.governing()), null, null);
+    }
+
+    private int indexOfIntervalContaining(LocalDate day) {
+        for (int i = 0; i < intervals.size(); i++) {
+            if (intervals.get(i).contains(day)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("intervals do not cover " + day);
+    }
+
+    private List<String> warnings(LocalDate day, Segment segment) {
+        List<String> warnings = new ArrayList<>();
+        for (CoverageGap gap : provision.coverage()) {
+            if (gap.contains(day)) {
+                warnings.add("The record has a known gap from " + gap.from() + " to " + gap.to().minusDays(1) + ": "
+                        + gap.note());
+            }
+        }
+        if (provision.checkedThrough() != null && day.isAfter(provision.checkedThrough())) {
+            warnings.add("The record was checked through " + provision.checkedThrough()
+                    + "; events after that day may be missing.");
+        }
+        for (GoverningEvent g : segment.governing()) {
+            if (g.confidence() == Confidence.DISPUTED) {
+                warnings.add("Governing event " + g.id() + " is disputed; see its notes.");
+            }
+        }
+        return warnings;
+    }
+
+    private List<Source> sourcesOf(List<GoverningEvent> governing) {
+        Set<Source> sources = new LinkedHashSet<>();
+        for (GoverningEvent g : governing) {
+            if (!g.derived()) {
+                provision.event(g.id()).ifPresent(e -> sources.addAll(e.sources()));
+            }
+        }
+        return List.copyOf(sources);
+    }
+
+    /**
+     * Replays the events of one category in order and records a segment for every stretch of days in one state.
+     * Single use.
+     */
+    private static final class Replay {
+        private final Provision provision;
+        private final String category;
+        private final List<Change> changes = new ArrayList<>();
+        private final List<Segment> segments = new ArrayList<>();
+
+        // The machine's state; see snapshot() for how it reads as a State.
+        private Event imposition;
+        private Event termination;
+        private Event suspension;
+        private final Map<Event, Boolean> exemptions = new LinkedHashMap<>();
+        private List<GoverningEvent> lastEnding = List.of();
+        private boolean unverifiedLapse;
+
+        private LocalDate segmentStart;
+        private PartialDate segmentStartedBy;
+        private Snapshot current;
+
+        Replay(Provision provision, String category) {
+            this.provision = provision;
+            this.category = category;
+            collectChanges();
+        }
+
+        private void collectChanges() {
+            int order = 0;
+            for (Event e : provision.events()) {
+                if (e.effect() == Effect.NONE || !e.touches(category)) {
+                    continue;
+                }
+                PartialDate start = e.start();
+                changes.add(new Change(start, e.effect(), e, null, false, order++));
+                if (e.effect() == Effect.SUSPEND) {
+                    if (e.effectiveUntil() != null) {
+                        changes.add(new Change(e.effectiveUntil(), null, e, e, false, order++));
+                    } else if (provision.renewal() != null) {
+                        changes.add(new Change(start.plus(provision.renewal()), null, e, e, true, order++));
+                    }
+                } else if (e.effect() == Effect.EXEMPT && e.effectiveUntil() != null) {
+                    changes.add(new Change(e.effectiveUntil(), null, e, e, false, order++));
+                }
+            }
+            // Ends before starts on a tie, so a renewal dated like the lapse it prevents wins.
+            changes.sort(Comparator.comparing(Change::when).thenComparing(Change::isStart)
+                    .thenComparingInt(Change::order));
+        }
+
+        List<Segment> run() {
+            current = snapshot();
+            int i = 0;
+            while (i < changes.size()) {
+                LocalDate lo = changes.get(i).when().earliest();
+                LocalDate hi = changes.get(i).when().latest();
+                int j = i + 1;
+                while (j < changes.size() && !changes.get(j).when().earliest().isAfter(hi)) {
+                    hi = max(hi, changes.get(j).when().latest());
+                    j++;
+                }
+                applyGroup(changes.subList(i, j), lo, hi);
+                i = j;
+            }
+            close(null);
+            return List.copyOf(segments);
+        }
+
+        private void applyGroup(List<Change> group, LocalDate lo, LocalDate hi) {
+            Snapshot before = current;
+            Set<State> seen = new LinkedHashSet<>(before.possibleStates());
+            Set<GoverningEvent> involved = new LinkedHashSet<>();
+            for (Change c : group) {
+                apply(c);
+                Snapshot s = snapshot();
+                seen.addAll(s.possibleStates());
+                involved.addAll(s.governing());
+            }
+            Snapshot after = snapshot();
+            PartialDate when = group.size() == 1 ? group.get(0).when()
+                    : PartialDate.window(lo, hi, group.stream().anyMatch(c -> c.when().approximate()));
+            PartialDate previousStart = segmentStartedBy;
+            close(lo);
+            if (lo.equals(hi)) {
+                open(lo, when, after);
+            } else if (before.state() == after.state() && before.state() != State.UNCERTAIN) {
+                // Nothing observable changed (a lapse and its renewal within one window): the state keeps its
+                // "since", and either side's events may govern a day of the window.
+                open(lo, previousStart, new Snapshot(after.state(), List.of(), union(before.governing(),
+                        after.governing(), List.of())));
+                close(hi.plusDays(1));
+                open(hi.plusDays(1), previousStart, after);
+            } else {
+                seen.remove(State.UNCERTAIN);
+                open(lo, when, new Snapshot(State.UNCERTAIN, List.copyOf(seen),
+                        union(before.governing(), after.governing(), involved)));
+                close(hi.plusDays(1));
+                open(hi.plusDays(1), when, after);
+            }
+        }
+
+        /** The governing events of several snapshots, each event once (its first role wins). */
+        private static List<GoverningEvent> union(List<GoverningEvent> a, List<GoverningEvent> b,
+                                                  Collection<GoverningEvent> c) {
+            Map<String, GoverningEvent> byId = new LinkedHashMap<>();
+            for (List<GoverningEvent> part : List.of(a, b, List.copyOf(c))) {
+                part.forEach(g -> byId.putIfAbsent(g.id(), g));
+            }
+            return List.copyOf(byId.values());
+        }
+
+        private void apply(Change c) {
+            Event e = c.event();
+            if (c.ends() != null) {
+                if (c.ends().effect() == Effect.EXEMPT) {
+                    exemptions.remove(c.ends());
+                } else if (suspension == c.ends()) {
+                    suspension = null;
+                    lastEnding = c.inferred()
+                            ? List.of(GoverningEvent.of(e, "suspended"), GoverningEvent.lapseOf(e, c.when()))
+                            : List.of(GoverningEvent.of(e, "suspended until " + c.when()));
+                    unverifiedLapse = c.inferred() && provision.checkedThrough() != null
+                            && c.when().latest().isAfter(provision.checkedThrough());
+                }
+                return;
+            }
+            switch (c.effect()) {
+                case IMPOSE -> {
+                    imposition = e;
+                    termination = null;
+                    suspension = null;
+                    lastEnding = List.of();
+                    unverifiedLapse = false;
+                }
+                case SUSPEND -> {
+                    suspension = e;
+                    unverifiedLapse = false;
+                }
+                case REINSTATE -> {
+                    if (suspension != null) {
+                        lastEnding = List.of(GoverningEvent.of(suspension, "suspended"));
+                        suspension = null;
+                    }
+                    List<GoverningEvent> ending = new ArrayList<>(lastEnding);
+                    ending.add(GoverningEvent.of(e, "ended the suspension"));
+                    lastEnding = List.copyOf(ending);
+                    unverifiedLapse = false;
+                }
+                case TERMINATE -> {
+                    termination = e;
+                    suspension = null;
+                    unverifiedLapse = false;
+                }
+                case EXEMPT -> exemptions.put(e, Boolean.TRUE);
+                case NONE -> { }
+            }
+        }
+
+        private Snapshot snapshot() {
+            List<GoverningEvent> governing = new ArrayList<>();
+            if (imposition == null) {
+                provision.events().stream()
+                        .filter(e -> e.effect() == Effect.IMPOSE && e.touches(category)).findFirst()
+                        .ifPresent(e -> governing.add(GoverningEvent.of(e, "not yet in force")));
+                return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
+            }
+            governing.add(GoverningEvent.of(imposition, "imposed"));
+            if (termination != null) {
+                governing.add(GoverningEvent.of(termination, "terminated"));
+                return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
+            }
+            if (!exemptions.isEmpty()) {
+                exemptions.keySet().forEach(e -> governing.add(GoverningEvent.of(e, "exempts " + category)));
+                return new Snapshot(State.EXEMPT, List.of(), governing);
+            }
+            if (suspension != null) {
+                governing.add(GoverningEvent.of(suspension, "suspends"));
+                return new Snapshot(State.SUSPENDED, List.of(), governing);
+            }
+            governing.addAll(lastEnding);
+            if (unverifiedLapse) {
+                return new Snapshot(State.UNCERTAIN, List.of(State.IN_FORCE, State.SUSPENDED), governing);
+            }
+            return new Snapshot(State.IN_FORCE, List.of(), governing);
+        }
+
+        private void open(LocalDate from, PartialDate startedBy, Snapshot snapshot) {
+            segmentStart = from;
+            segmentStartedBy = startedBy;
+            current = snapshot;
+        }
+
+        private void close(LocalDate to) {
+            if (segmentStart == null || to == null || to.isAfter(segmentStart)) {
+                segments.add(new Segment(segmentStart, to, segmentStartedBy, current));
+            }
+        }
+
+        private static LocalDate max(LocalDate a, LocalDate b) {
+            return a.isAfter(b) ? a : b;
+        }
+    }
+
+    /**
+     * One dated change: an event's effect starting ({@code ends == null}), or the end of the suspension or exemption
+     * {@code ends}, either stated ({@code effectiveUntil}) or inferred from the renewal period.
+     */
+    private record Change(PartialDate when, Effect effect, Event event, Event ends, boolean inferred, int order) {
+        boolean isStart() {
+            return ends == null;
+        }
+    }
+}
