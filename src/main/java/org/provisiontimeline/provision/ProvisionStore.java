@@ -1,0 +1,101 @@
+package org.provisiontimeline.provision;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.provisiontimeline.provision.ProvisionVersion.ChangeKind;
+import org.provisiontimeline.provision.ProvisionVersion.Origin;
+import org.provisiontimeline.status.Provision;
+
+/**
+ * Writes provisions the only way they are ever written: by appending an immutable version and pointing the provision
+ * row at it. Callers own the transaction; nothing here commits.
+ */
+@ApplicationScoped
+public class ProvisionStore {
+
+    private final ObjectMapper canonical;
+    private final Clock clock;
+
+    ProvisionStore(ObjectMapper mapper, Clock clock) {
+        // Stored documents leave nulls out: smaller, and the hash does not depend on absent fields.
+        this.canonical = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        this.clock = clock;
+    }
+
+    /** The canonical JSON of a provision (or one of its events): what is stored and hashed. */
+    public String canonicalJson(Object value) {
+        try {
+            return canonical.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** SHA-256 of the canonical JSON, in hex: the dataset version. */
+    public static String hash(String canonicalJson) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Reads back a stored document; it was validated before it was written, so binding is all that is left. */
+    public Provision parse(String document) {
+        try {
+            return canonical.readValue(document, Provision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored document is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Appends a version of {@code p} and makes it current.
+     *
+     * @param fileHash the data file's hash when the write comes from a data file, else {@code null}
+     * @return the new version
+     */
+    public ProvisionVersion append(Provision p, String by, Origin origin, ChangeKind kind, String summary,
+                                   String fileHash) {
+        String json = canonicalJson(p);
+        String contentHash = hash(json);
+        Instant now = clock.instant();
+        StoredProvision row = StoredProvision.byId(p.id()).orElse(null);
+        int next = row == null ? 1 : row.versionNo + 1;
+
+        ProvisionVersion v = new ProvisionVersion();
+        v.provisionId = p.id();
+        v.versionNo = next;
+        v.recordedAt = now;
+        v.recordedBy = by;
+        v.origin = origin;
+        v.changeKind = kind;
+        v.summary = summary.length() > 2000 ? summary.substring(0, 1997) + "..." : summary;
+        v.contentHash = contentHash;
+        v.document = json;
+        v.persist();
+
+        if (row == null) {
+            row = new StoredProvision();
+            row.id = p.id();
+        }
+        row.versionNo = next;
+        row.contentHash = contentHash;
+        row.document = json;
+        row.updatedAt = now;
+        if (fileHash != null) {
+            row.fileHash = fileHash;
+        }
+        row.persist();
+        return v;
+    }
+}

@@ -1,0 +1,43 @@
+package org.provisiontimeline.provision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The newest version of one provision: its document and where it came from. */
+@Entity
+@Table(name = "provision")
+public class StoredProvision extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    /** Number of the newest version; (provision_id, version_no) is unique, so two writers can't both commit n + 1. */
+    @Column(name = "version_no")
+    public int versionNo;
+
+    @Column(name = "content_hash")
+    public String contentHash;
+
+    /** Hash of the data file last loaded into this provision; {@code null} if it never came from a file. */
+    @Column(name = "file_hash")
+    public String fileHash;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public String document;
+
+    public static Optional<StoredProvision> byId(String id) {
+        return findByIdOptional(id);
+    }
+
+    public static List<StoredProvision> all() {
+        return listAll();
+    }
+}
