@@ -1,0 +1,78 @@
+package org.provisiontimeline.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.provisiontimeline.provision.ProvisionCatalog;
+import org.provisiontimeline.provision.ProvisionStore;
+
+/**
+ * ETag and 304 for every read of the API. A read's answer is a function of the data (the catalog fingerprint), the
+ * request (URI and Accept) and today's date (the default status date), so the tag is a hash of those and a matching
+ * {@code If-None-Match} is answered before any work is done.
+ */
+class ConditionalGet {
+
+    private final ProvisionCatalog catalog;
+    private final Clock clock;
+
+    ConditionalGet(ProvisionCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @ServerRequestFilter
+    Optional<RestResponse<Void>> notModified(ContainerRequestContext request, ResourceInfo resource) {
+        if (!applies(request, resource)) {
+            return Optional.empty();
+        }
+        String tag = tagFor(request);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
+            return Optional.of(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NOT_MODIFIED)
+                    .header(HttpHeaders.ETAG, tag).build());
+        }
+        return Optional.empty();
+    }
+
+    @ServerResponseFilter
+    void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        if (response.getStatus() == 200 && applies(request, resource)
+                && !response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, tagFor(request));
+        }
+    }
+
+    private static boolean applies(ContainerRequestContext request, ResourceInfo resource) {
+        String method = request.getMethod();
+        return ("GET".equals(method) || "HEAD".equals(method))
+                && request.getUriInfo().getPath().startsWith("/api/")
+                && resource.getResourceMethod() != null
+                && !resource.getResourceMethod().isAnnotationPresent(OwnETag.class);
+    }
+
+    private String tagFor(ContainerRequestContext request) {
+        String key = catalog.fingerprint() + '|' + LocalDate.now(clock) + '|' + request.getUriInfo().getRequestUri()
+                + '|' + request.getHeaderString(HttpHeaders.ACCEPT);
+        return "W/\"" + ProvisionStore.hash(key).substring(0, 20) + "\"";
+    }
+
+    /** RFC 9110 weak comparison against a list such as {@code "a", W/"b"} or {@code *}. */
+    static boolean matches(String header, String tag) {
+        String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+        for (String candidate : header.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package org.provisiontimeline.api;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.provisiontimeline.status.Category;
+import org.provisiontimeline.status.PartialDate;
+import org.provisiontimeline.status.Provision;
+
+/**
+ * Parses query parameters strictly. Parameters are taken as strings on purpose: a {@code LocalDate} query parameter
+ * that fails to parse is an empty 404 under the Jakarta REST spec, and we owe the user a 400 that names the parameter
+ * and the accepted forms.
+ */
+final class Params {
+
+    static final String DAY_FORM = "a calendar date YYYY-MM-DD, e.g. 2024-06-01";
+
+    private Params() {
+    }
+
+    /** A full calendar date, or {@code fallback} when absent. */
+    static LocalDate day(String name, String value, LocalDate fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            PartialDate d = PartialDate.parse(value);
+            if (!d.isDay() || d.approximate()) {
+                throw ApiException.badParameter(name, value, DAY_FORM + " (a status is asked of one exact day)");
+            }
+            return d.earliest();
+        } catch (DateTimeException e) {
+            throw ApiException.badParameter(name, value, DAY_FORM + "; " + e.getMessage());
+        }
+    }
+
+    /** A date or partial date used as a bound; a partial date stands for all its days. */
+    static PartialDate bound(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PartialDate.parse(value);
+        } catch (DateTimeException e) {
+            throw ApiException.badParameter(name, value, PartialDate.ACCEPTED_FORMS + "; " + e.getMessage());
+        }
+    }
+
+    /** The inclusive range {@code from … to} of query bounds; {@code from} after {@code to} is refused. */
+    static void checkOrder(String fromValue, PartialDate from, PartialDate to) {
+        if (from != null && to != null && from.earliest().isAfter(to.latest())) {
+            throw ApiException.badParameter("from", fromValue, "a date on or before to (" + to + ")");
+        }
+    }
+
+    static String category(Provision p, String value) {
+        String id = value == null ? Category.GENERAL : value;
+        if (p.category(id).isEmpty()) {
+            throw ApiException.badParameter("category", value, "one of this provision's categories "
+                    + p.categories().stream().map(Category::id).toList());
+        }
+        return id;
+    }
+
+    /** A record instant: an RFC 3339 timestamp, or a date meaning the end of that day (UTC). */
+    static Instant asOf(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notATimestamp) {
+            try {
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+            } catch (DateTimeParseException notADate) {
+                throw ApiException.badParameter("asOf", value,
+                        "an RFC 3339 instant such as 2025-01-01T00:00:00Z, or a date YYYY-MM-DD (its end, UTC)");
+            }
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter(name, value, "one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.badParameter(name, value, "true or false");
+        };
+    }
+
+    static int limit(String value, int fallback, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badParameter("limit", value, "a whole number from 1 to " + max);
+    }
+}

@@ -1,0 +1,63 @@
+package org.provisiontimeline.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.provisiontimeline.api.Problem.ProblemError;
+import org.provisiontimeline.importer.InvalidDocumentException;
+
+/** Every failure leaves as RFC 9457 {@code application/problem+json}; no class name or stack trace ever does. */
+class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    RestResponse<Problem> api(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> invalidDocument(InvalidDocumentException e, UriInfo uri) {
+        List<ProblemError> errors = e.errors().stream()
+                .map(v -> ProblemError.atPointer(v.pointer(), v.message())).toList();
+        return problem(422, "/problems/invalid-document", "Invalid document",
+                "The document has " + errors.size() + " problem(s); nothing was written. " + e.errors().get(0).message()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, listed in errors)" : ""),
+                errors, uri);
+    }
+
+    /** Unknown route 404, 405, 406, 415 …: keep the framework's status, not its body. */
+    @ServerExceptionMapper
+    RestResponse<Problem> framework(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "Nothing is served at " + uri.getPath() + "; the API lives under /api (see /q/openapi).";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 406 -> "None of the media types in the Accept header can be produced here; "
+                    + "ask for application/json (or text/csv where offered).";
+            case 415 -> "The request's Content-Type is not accepted here.";
+            default -> e.getMessage() != null ? e.getMessage() : status.getReasonPhrase();
+        };
+        return problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(), detail, null, uri);
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        return problem(500, "about:blank", "Internal Server Error",
+                "Unexpected failure; quote reference " + reference + " when reporting it.", null, uri);
+    }
+
+    static RestResponse<Problem> problem(int status, String type, String title, String detail,
+                                         List<ProblemError> errors, UriInfo uri) {
+        Problem body = new Problem(type, title, status, detail, uri == null ? null : uri.getRequestUri().getRawPath(),
+                errors);
+        return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(Problem.MEDIA_TYPE).build();
+    }
+}

@@ -1,0 +1,145 @@
+package org.provisiontimeline.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.provisiontimeline.provision.CatalogEntry;
+import org.provisiontimeline.provision.ProvisionCatalog;
+import org.provisiontimeline.provision.ProvisionStore;
+import org.provisiontimeline.status.Category;
+import org.provisiontimeline.status.Event;
+import org.provisiontimeline.status.EventType;
+import org.provisiontimeline.status.PartialDate;
+
+/** Provisions and their events, read side. */
+@Path("/api/provisions")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProvisionResource {
+
+    private final ProvisionCatalog catalog;
+    private final ProvisionStore store;
+    private final Clock clock;
+
+    ProvisionResource(ProvisionCatalog catalog, ProvisionStore store, Clock clock) {
+        this.catalog = catalog;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "List provisions with today's status (general category)")
+    public RestResponse<List<ProvisionViews.Summary>> list(
+            @Parameter(description = "page size, 1–1000", example = "100") @RestQuery String limit,
+            @Parameter(description = "opaque cursor from the Link rel=\"next\" header") @RestQuery String cursor,
+            UriInfo uri) {
+        LocalDate today = LocalDate.now(clock);
+        List<ProvisionViews.Summary> all = catalog.all().stream()
+                .map(e -> ProvisionViews.Summary.of(e, e.timeline(Category.GENERAL).answer(today))).toList();
+        return Paging.page(all, limit, cursor, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @OwnETag
+    @Operation(summary = "A provision with all its events; its ETag is the one to send in If-Match when editing")
+    public RestResponse<ProvisionViews.Detail> detail(
+            @Parameter(example = "us-fsa-907") @RestPath String id,
+            @Parameter(description = "record instant (RFC 3339) or date: the provision as the record stood then",
+                    example = "2026-01-01T00:00:00Z") @RestQuery String asOf,
+            Request request) {
+        CatalogEntry entry = entry(catalog, id, asOf);
+        return withStrongTag(request, tagOf(entry), ProvisionViews.Detail.of(entry));
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Operation(summary = "Events of a provision in date order, filtered")
+    public RestResponse<List<Event>> events(
+            @Parameter(example = "us-fsa-907") @RestPath String id,
+            @Parameter(description = "events whose date may fall on or after this date (partial dates allowed)",
+                    example = "2002") @RestQuery String from,
+            @Parameter(description = "events whose date may fall on or before this date (partial dates allowed)",
+                    example = "2025-12-31") @RestQuery String to,
+            @Parameter(description = "event type", example = "WAIVER_EXTENSION") @RestQuery String type,
+            @Parameter(description = "true: only events that changed the law", example = "true")
+            @RestQuery String legalEffect,
+            @Parameter(description = "record instant or date") @RestQuery String asOf,
+            @RestQuery String limit, @RestQuery String cursor, UriInfo uri) {
+        CatalogEntry entry = entry(catalog, id, asOf);
+        return Paging.page(EventFilter.parse(from, to, type, legalEffect).apply(entry.provision().events()),
+                limit, cursor, uri);
+    }
+
+    @GET
+    @Path("/{id}/events/{eventId}")
+    @OwnETag
+    @Operation(summary = "One event; its ETag is the one to send in If-Match when editing it")
+    public RestResponse<Event> event(@Parameter(example = "us-fsa-907") @RestPath String id,
+                                     @Parameter(example = "2025-08-08-presidential-memorandum") @RestPath String eventId,
+                                     @RestQuery String asOf, Request request) {
+        CatalogEntry entry = entry(catalog, id, asOf);
+        Event event = entry.provision().event(eventId)
+                .orElseThrow(() -> ApiException.unknownEvent(id, eventId));
+        return withStrongTag(request, eventTag(store, event), event);
+    }
+
+    /** The provision {@code id} as the record stood at {@code asOf}, or the 404 problem. */
+    static CatalogEntry entry(ProvisionCatalog catalog, String id, String asOf) {
+        Instant instant = Params.asOf(asOf);
+        return catalog.find(id, instant).orElseThrow(() -> instant == null ? ApiException.unknownProvision(id)
+                : new ApiException(404, "unknown-provision", "Unknown provision",
+                "Provision '" + id + "' did not exist in the record as of " + asOf + ".", null));
+    }
+
+    static String tagOf(CatalogEntry entry) {
+        return entry.datasetVersion() + "-v" + entry.versionNo();
+    }
+
+    static String eventTag(ProvisionStore store, Event e) {
+        return ProvisionStore.hash(store.canonicalJson(e)).substring(0, 16);
+    }
+
+    private static <T> RestResponse<T> withStrongTag(Request request, String tag, T body) {
+        EntityTag etag = new EntityTag(tag);
+        var notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(etag).build();
+        }
+        return RestResponse.ResponseBuilder.ok(body).tag(etag).build();
+    }
+
+    /** The events filter shared by the JSON and CSV views. */
+    record EventFilter(PartialDate from, PartialDate to, EventType type, Boolean legalEffect) {
+
+        static EventFilter parse(String from, String to, String type, String legalEffect) {
+            PartialDate f = Params.bound("from", from);
+            PartialDate t = Params.bound("to", to);
+            Params.checkOrder(from, f, t);
+            return new EventFilter(f, t, Params.enumValue("type", type, EventType.class),
+                    Params.bool("legalEffect", legalEffect));
+        }
+
+        List<Event> apply(List<Event> events) {
+            return events.stream()
+                    .filter(e -> from == null || !e.date().latest().isBefore(from.earliest()))
+                    .filter(e -> to == null || !e.date().earliest().isAfter(to.latest()))
+                    .filter(e -> type == null || e.type() == type)
+                    .filter(e -> legalEffect == null || legalEffect.equals(e.legalEffect()))
+                    .sorted(java.util.Comparator.comparing(Event::date).thenComparing(Event::id))
+                    .toList();
+        }
+    }
+}
