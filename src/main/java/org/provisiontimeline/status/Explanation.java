@@ -19,7 +19,7 @@ final class Explanation {
         return switch (s.state()) {
             case NOT_IN_FORCE -> notInForce(name, g, since);
             case IN_FORCE -> "Restricted" + scope + ": " + name + " is in force (" + imposed(g) + ")"
-                    + ending(g) + ". " + untilSentence("The restriction", until);
+                    + ending(g, since) + ". " + untilSentence("The restriction", until);
             case SUSPENDED -> "Not restricted" + scope + ": " + name + " is in force (" + imposed(g)
                     + ") but suspended by " + describe(role(g, "suspends")) + ". "
                     + untilSentence("The suspension", until);
@@ -44,35 +44,28 @@ final class Explanation {
         return role(g, "imposed").map(e -> "since " + e.date() + ": " + e.title()).orElse("imposition not recorded");
     }
 
-    private static String ending(List<GoverningEvent> g) {
-        Optional<GoverningEvent> suspended = g.stream().filter(e -> e.role().startsWith("suspended")).findFirst();
+    /** How the last suspension ended; {@code since} is when the restriction came back. */
+    private static String ending(List<GoverningEvent> g, PartialDate since) {
+        Optional<GoverningEvent> suspended = role(g, "suspended");
         Optional<GoverningEvent> endedBy = role(g, "ended the suspension");
-        if (suspended.isEmpty() && endedBy.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder("; the suspension by ")
-                .append(suspended.map(Explanation::describe).orElse("an earlier waiver"));
         Optional<GoverningEvent> lapse = role(g, "lapsed");
-        boolean explained = true;
-        if (lapse.isPresent()) {
-            sb.append(" lapsed ").append(approx(lapse.get().date()))
-                    .append(" (its renewal period elapsed and no renewal is recorded)");
-        } else if (suspended.isPresent() && suspended.get().role().startsWith("suspended until ")) {
-            sb.append(" ended ").append(when(suspended.get().role().substring("suspended until ".length())));
+        StringBuilder sb = new StringBuilder();
+        if (suspended.isPresent()) {
+            sb.append("; the suspension by ").append(describe(suspended.get()));
+            if (lapse.isPresent()) {
+                sb.append(" lapsed ").append(approx(lapse.get().date()))
+                        .append(" (its renewal period elapsed and no renewal is recorded)");
+            } else if (since != null) {
+                sb.append(" ended ").append(when(since));
+            }
+            endedBy.ifPresent(e -> sb.append(" (recorded as: ").append(describe(e)).append(")"));
         } else {
-            explained = false;
+            endedBy.ifPresent(e -> sb.append("; a suspension was ended by ").append(describe(e)));
         }
-        endedBy.ifPresent(e -> sb.append(explainedOr(sb, e)));
-        return explained || endedBy.isPresent() ? sb.toString() : sb.append(" ended").toString();
+        return sb.toString();
     }
 
-    private static String explainedOr(StringBuilder sb, GoverningEvent e) {
-        return sb.indexOf(" lapsed ") > 0 || sb.indexOf(" ended ") > 0 ? " (recorded as: " + describe(e) + ")"
-                : " was ended by " + describe(e);
-    }
-
-    private static String when(String partialDate) {
-        PartialDate d = PartialDate.parse(partialDate);
+    private static String when(PartialDate d) {
         if (d.isDay()) {
             return "on " + d;
         }
@@ -92,9 +85,9 @@ final class Explanation {
         }
         String involved = g.stream().filter(e -> !"imposed".equals(e.role())).map(Explanation::describe)
                 .collect(Collectors.joining("; "));
-        return "Uncertain: the restriction changed on some day in " + since
-                + ", and the record does not say which; on this day it was " + states + ". Events involved: "
-                + involved + ".";
+        return "Uncertain: the restriction changed " + (since == null ? "on an unknown day" : when(since))
+                + ", and the record does not say on which day; on this day it may have been " + states
+                + ". Events involved: " + involved + ".";
     }
 
     private static String untilSentence(String subject, PartialDate until) {

@@ -255,7 +255,7 @@ public final class Timeline {
                     suspension = null;
                     lastEnding = c.inferred()
                             ? List.of(GoverningEvent.of(e, "suspended"), GoverningEvent.lapseOf(e, c.when()))
-                            : List.of(GoverningEvent.of(e, "suspended until " + c.when()));
+                            : List.of(GoverningEvent.of(e, "suspended"));
                     unverifiedLapse = c.inferred() && provision.checkedThrough() != null
                             && c.when().latest().isAfter(provision.checkedThrough());
                 }

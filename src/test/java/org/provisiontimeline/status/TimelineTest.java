@@ -306,7 +306,7 @@ class TimelineTest {
                     .timeline();
             StatusAnswer a = t.answer(LocalDate.parse("2019-07-01"));
             assertEquals(List.of("enacted", "waiver"), a.governingEvents().stream().map(GoverningEvent::id).toList());
-            assertTrue(a.explanation().contains("some day in 2019"), a.explanation());
+            assertTrue(a.explanation().contains("some day between 2019-01-01 and 2019-12-31"), a.explanation());
             assertEquals(Confidence.SECONDARY, a.confidence());
         }
     }
