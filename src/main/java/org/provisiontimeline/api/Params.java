@@ -17,7 +17,7 @@ import org.provisiontimeline.status.Provision;
  * that fails to parse is an empty 404 under the Jakarta REST spec, and we owe the user a 400 that names the parameter
  * and the accepted forms.
  */
-final class Params {
+public final class Params {
 
     static final String DAY_FORM = "a calendar date YYYY-MM-DD, e.g. 2024-06-01";
 
@@ -25,7 +25,7 @@ final class Params {
     }
 
     /** A full calendar date, or {@code fallback} when absent. */
-    static LocalDate day(String name, String value, LocalDate fallback) {
+    public static LocalDate day(String name, String value, LocalDate fallback) {
         if (value == null) {
             return fallback;
         }
@@ -41,7 +41,7 @@ final class Params {
     }
 
     /** A date or partial date used as a bound; a partial date stands for all its days. */
-    static PartialDate bound(String name, String value) {
+    public static PartialDate bound(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -53,13 +53,13 @@ final class Params {
     }
 
     /** The inclusive range {@code from … to} of query bounds; {@code from} after {@code to} is refused. */
-    static void checkOrder(String fromValue, PartialDate from, PartialDate to) {
+    public static void checkOrder(String fromValue, PartialDate from, PartialDate to) {
         if (from != null && to != null && from.earliest().isAfter(to.latest())) {
             throw ApiException.badParameter("from", fromValue, "a date on or before to (" + to + ")");
         }
     }
 
-    static String category(Provision p, String value) {
+    public static String category(Provision p, String value) {
         String id = value == null ? Category.GENERAL : value;
         if (p.category(id).isEmpty()) {
             throw ApiException.badParameter("category", value, "one of this provision's categories "
@@ -69,7 +69,7 @@ final class Params {
     }
 
     /** A record instant: an RFC 3339 timestamp, or a date meaning the end of that day (UTC). */
-    static Instant asOf(String value) {
+    public static Instant asOf(String value) {
         if (value == null) {
             return null;
         }
@@ -96,7 +96,7 @@ final class Params {
         }
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (value == null) {
             return null;
         }

@@ -97,7 +97,7 @@ public class ProvisionResource {
     }
 
     /** The provision {@code id} as the record stood at {@code asOf}, or the 404 problem. */
-    static CatalogEntry entry(ProvisionCatalog catalog, String id, String asOf) {
+    public static CatalogEntry entry(ProvisionCatalog catalog, String id, String asOf) {
         Instant instant = Params.asOf(asOf);
         return catalog.find(id, instant).orElseThrow(() -> instant == null ? ApiException.unknownProvision(id)
                 : new ApiException(404, "unknown-provision", "Unknown provision",
@@ -122,9 +122,9 @@ public class ProvisionResource {
     }
 
     /** The events filter shared by the JSON and CSV views. */
-    record EventFilter(PartialDate from, PartialDate to, EventType type, Boolean legalEffect) {
+    public record EventFilter(PartialDate from, PartialDate to, EventType type, Boolean legalEffect) {
 
-        static EventFilter parse(String from, String to, String type, String legalEffect) {
+        public static EventFilter parse(String from, String to, String type, String legalEffect) {
             PartialDate f = Params.bound("from", from);
             PartialDate t = Params.bound("to", to);
             Params.checkOrder(from, f, t);
@@ -132,7 +132,7 @@ public class ProvisionResource {
                     Params.bool("legalEffect", legalEffect));
         }
 
-        List<Event> apply(List<Event> events) {
+        public List<Event> apply(List<Event> events) {
             return events.stream()
                     .filter(e -> from == null || !e.date().latest().isBefore(from.earliest()))
                     .filter(e -> to == null || !e.date().earliest().isAfter(to.latest()))

@@ -29,12 +29,23 @@ public final class Timeline {
     private final String category;
     private final List<Segment> segments;
     private final List<Interval> intervals;
+    private final LocalDate[] segmentStarts;
+    private final StatusBrief[] briefs;
 
     private Timeline(Provision provision, String category, List<Segment> segments) {
         this.provision = provision;
         this.category = category;
         this.segments = segments;
         this.intervals = Segment.merge(segments);
+        this.segmentStarts = new LocalDate[segments.size()];
+        this.briefs = new StatusBrief[segments.size()];
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            Interval interval = intervals.get(indexOfIntervalContaining(s.from() != null ? s.from() : LocalDate.MIN));
+            segmentStarts[i] = s.from() != null ? s.from() : LocalDate.MIN;
+            briefs[i] = new StatusBrief(s.state(), s.state().restricted(), Segment.startOfInterval(segments, interval),
+                    Segment.endOfInterval(segments, interval), s.confidence(), List.copyOf(s.snapshot().eventIds()));
+        }
     }
 
     /**
@@ -78,6 +89,12 @@ public final class Timeline {
             }
         }
         return out;
+    }
+
+    /** The state on {@code day} in brief: what batch annotation needs, found by binary search. */
+    public StatusBrief brief(LocalDate day) {
+        int i = java.util.Arrays.binarySearch(segmentStarts, day);
+        return briefs[i >= 0 ? i : -i - 2];
     }
 
     /** The state on {@code day}, with its reasons, sources and warnings. */

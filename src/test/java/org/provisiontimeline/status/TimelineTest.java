@@ -348,6 +348,48 @@ class TimelineTest {
         }
     }
 
+    /** Oracle cross-checks: every day of a long span, the three ways of asking agree. */
+    @Nested
+    class CrossCheck {
+        private final Timeline t = Fixtures.provision().renewal("P12M").checkedThrough("2012-06-30")
+                .event("enacted", "2000-01-10", Effect.IMPOSE)
+                .event("w1", "2002", Effect.SUSPEND)
+                .event("w2", "2003-02", Effect.SUSPEND)
+                .until("w3", "2005-03-01", "2006-01-01/2006-02-15")
+                .event("r", "2005-10-01", Effect.REINSTATE)
+                .forCategories("food", "2007-06-01", Effect.EXEMPT, "food")
+                .event("w4", "2011-07-01", Effect.SUSPEND)
+                .timeline();
+
+        @Test
+        void answerBriefAndIntervalsAgreeOnEveryDay() {
+            for (LocalDate d = LocalDate.parse("1999-01-01"); d.isBefore(LocalDate.parse("2014-01-01"));
+                 d = d.plusDays(1)) {
+                StatusAnswer a = t.answer(d);
+                StatusBrief b = t.brief(d);
+                LocalDate day = d;
+                Interval i = t.intervals().stream().filter(x -> x.contains(day)).findFirst().orElseThrow();
+                assertEquals(a.state(), b.state(), d.toString());
+                assertEquals(a.state(), i.state(), d.toString());
+                assertEquals(a.since(), b.since(), d.toString());
+                assertEquals(a.until(), b.until(), d.toString());
+                assertEquals(a.confidence(), b.confidence(), d.toString());
+                assertEquals(a.governingEvents().stream().filter(g -> !g.derived()).map(GoverningEvent::id).toList(),
+                        b.governingEventIds(), d.toString());
+            }
+        }
+
+        @Test
+        void intervalsAreContiguousAndMaximal() {
+            List<Interval> all = t.intervals();
+            for (int k = 1; k < all.size(); k++) {
+                assertEquals(all.get(k - 1).to(), all.get(k).from());
+                assertTrue(all.get(k - 1).state() != all.get(k).state()
+                        || !all.get(k - 1).candidates().equals(all.get(k).candidates()));
+            }
+        }
+    }
+
     @Nested
     class Honesty {
         @Test
