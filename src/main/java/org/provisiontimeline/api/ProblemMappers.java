@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.provisiontimeline.api.Problem.ProblemError;
 import org.provisiontimeline.importer.InvalidDocumentException;
+import org.provisiontimeline.provision.WriteRejected;
 
 /** Every failure leaves as RFC 9457 {@code application/problem+json}; no class name or stack trace ever does. */
 class ProblemMappers {
@@ -18,7 +19,23 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     RestResponse<Problem> api(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors(), uri);
+        var response = builder(e.status(), e.type(), e.title(), e.getMessage(), e.errors(), uri);
+        if (e.status() == 401) {
+            response.header("WWW-Authenticate", EditorAuthentication.REALM);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    RestResponse<Problem> writeRejected(WriteRejected e, UriInfo uri) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> problem(404, "/problems/not-found", "Not Found", e.getMessage(), null, uri);
+            case EXISTS -> problem(409, "/problems/conflict", "Conflict", e.getMessage(), null, uri);
+            case PRECONDITION_REQUIRED -> problem(428, "/problems/precondition-required", "Precondition Required",
+                    e.getMessage(), null, uri);
+            case PRECONDITION_FAILED -> problem(412, "/problems/precondition-failed", "Precondition Failed",
+                    e.getMessage(), null, uri);
+        };
     }
 
     @ServerExceptionMapper
@@ -56,8 +73,13 @@ class ProblemMappers {
 
     static RestResponse<Problem> problem(int status, String type, String title, String detail,
                                          List<ProblemError> errors, UriInfo uri) {
+        return builder(status, type, title, detail, errors, uri).build();
+    }
+
+    private static RestResponse.ResponseBuilder<Problem> builder(int status, String type, String title, String detail,
+                                                                 List<ProblemError> errors, UriInfo uri) {
         Problem body = new Problem(type, title, status, detail, uri == null ? null : uri.getRequestUri().getRawPath(),
                 errors);
-        return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(Problem.MEDIA_TYPE).build();
+        return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(Problem.MEDIA_TYPE);
     }
 }

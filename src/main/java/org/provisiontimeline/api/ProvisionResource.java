@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
-import org.provisiontimeline.provision.ProvisionStore;
+import org.provisiontimeline.provision.Curation;
 import org.provisiontimeline.status.Category;
 import org.provisiontimeline.status.Event;
 import org.provisiontimeline.status.EventType;
@@ -30,12 +30,12 @@ import org.provisiontimeline.status.PartialDate;
 public class ProvisionResource {
 
     private final ProvisionCatalog catalog;
-    private final ProvisionStore store;
+    private final Curation curation;
     private final Clock clock;
 
-    ProvisionResource(ProvisionCatalog catalog, ProvisionStore store, Clock clock) {
+    ProvisionResource(ProvisionCatalog catalog, Curation curation, Clock clock) {
         this.catalog = catalog;
-        this.store = store;
+        this.curation = curation;
         this.clock = clock;
     }
 
@@ -93,7 +93,7 @@ public class ProvisionResource {
         CatalogEntry entry = entry(catalog, id, asOf);
         Event event = entry.provision().event(eventId)
                 .orElseThrow(() -> ApiException.unknownEvent(id, eventId));
-        return withStrongTag(request, eventTag(store, event), event);
+        return withStrongTag(request, curation.eventTag(event), event);
     }
 
     /** The provision {@code id} as the record stood at {@code asOf}, or the 404 problem. */
@@ -105,11 +105,7 @@ public class ProvisionResource {
     }
 
     static String tagOf(CatalogEntry entry) {
-        return entry.datasetVersion() + "-v" + entry.versionNo();
-    }
-
-    static String eventTag(ProvisionStore store, Event e) {
-        return ProvisionStore.hash(store.canonicalJson(e)).substring(0, 16);
+        return Curation.provisionTag(entry.datasetVersion(), entry.versionNo());
     }
 
     private static <T> RestResponse<T> withStrongTag(Request request, String tag, T body) {

@@ -1,7 +1,14 @@
 package org.provisiontimeline.provision;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +30,12 @@ public class ProvisionCatalog {
     private final ProvisionStore store;
     private volatile Map<String, CatalogEntry> entries = Map.of();
     private volatile String fingerprint = "empty";
+    private volatile long lastSeq = -1;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "catalog-poll");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<Long, CatalogEntry> past = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -63,8 +76,34 @@ public class ProvisionCatalog {
         return fingerprint;
     }
 
+    /**
+     * Several instances may serve one database: each polls the newest version number and refreshes when another
+     * instance has written. The poll is one indexed query, never a per-request scan.
+     */
+    void watch(@Observes StartupEvent start,
+               @ConfigProperty(name = "timeline.refresh-interval", defaultValue = "5s") java.time.Duration every) {
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                Long newest = QuarkusTransaction.requiringNew().call(
+                        () -> ProvisionVersion.<ProvisionVersion>find("order by seq desc").firstResultOptional()
+                                .map(v -> v.seq).orElse(0L));
+                if (newest != lastSeq) {
+                    refresh();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("catalog poll failed: %s", e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        poller.shutdownNow();
+    }
+
     /** Re-reads every provision's newest version; call after a commit, never inside the writing transaction. */
-    public void refresh() {
+    public synchronized void refresh() {
+        long seq = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
+                .<ProvisionVersion>find("order by seq desc").firstResultOptional().map(v -> v.seq).orElse(0L));
         List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(StoredProvision::all);
         Map<String, CatalogEntry> next = new TreeMap<>();
         StringBuilder print = new StringBuilder();
@@ -81,6 +120,7 @@ public class ProvisionCatalog {
         next.values().forEach(e -> print.append(e.provision().id()).append('@').append(e.datasetVersion()).append(';'));
         entries = java.util.Collections.unmodifiableMap(next);
         fingerprint = ProvisionStore.hash(print.toString()).substring(0, 16);
+        lastSeq = seq;
         LOG.debugf("catalog refreshed: %s", print);
     }
 }
