@@ -6,9 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,50 +26,18 @@ public class ChangeFeedResource {
             @Parameter(description = "RFC 3339 instant or date (start of that day, UTC); default: the beginning",
                     example = "2026-01-01T00:00:00Z") @RestQuery String since,
             @RestQuery String limit, @RestQuery String cursor, UriInfo uri) {
-        Instant from = since == null ? Instant.EPOCH : startOf(since);
+        Instant from = since == null ? Instant.EPOCH : Params.instant("since", since, false);
         int max = Params.limit(limit, Paging.DEFAULT_LIMIT, Paging.MAX_LIMIT);
-        long after = decode(cursor);
+        long after = Paging.decode('s', cursor);
         List<ProvisionVersion> page = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
                 .<ProvisionVersion>find("seq > ?1 and recordedAt >= ?2 order by seq", after, from)
                 .range(0, max - 1).list());
         var response = RestResponse.ResponseBuilder.ok(page.stream().map(VersionView::of).toList());
         if (page.size() == max) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encode(page.get(max - 1).seq))
+            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", Paging.encode('s', page.get(max - 1).seq))
                     .build().toString();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();
-    }
-
-    private static Instant startOf(String since) {
-        try {
-            return java.time.OffsetDateTime.parse(since).toInstant();
-        } catch (java.time.format.DateTimeParseException notInstant) {
-            try {
-                return java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (java.time.format.DateTimeParseException notDate) {
-                throw ApiException.badParameter("since", since,
-                        "an RFC 3339 instant such as 2026-01-01T00:00:00Z, or a date YYYY-MM-DD (its start, UTC)");
-            }
-        }
-    }
-
-    private static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decode(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("s")) {
-                return Long.parseLong(text.substring(1));
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw ApiException.badParameter("cursor", cursor, "a cursor from a Link header of the change feed");
     }
 }

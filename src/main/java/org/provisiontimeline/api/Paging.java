@@ -21,33 +21,40 @@ final class Paging {
     /** One page of {@code all}, with a {@code Link} to the next page when there is one. */
     static <T> RestResponse<List<T>> page(List<T> all, String limitParam, String cursor, UriInfo uri) {
         int limit = Params.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
-        int offset = decode(cursor);
+        long offset = decode('o', cursor);
         if (offset > all.size()) {
             throw ApiException.badParameter("cursor", cursor, "a cursor from a Link header of this list");
         }
-        int end = Math.min(all.size(), offset + limit);
-        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(all.subList(offset, end));
+        int end = (int) Math.min(all.size(), offset + limit);
+        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(all.subList((int) offset, end));
         if (end < all.size()) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encode(end)).build().toString();
+            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encode('o', end)).build().toString();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.header("X-Total-Count", all.size()).build();
     }
 
-    static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + offset).getBytes(StandardCharsets.UTF_8));
+    /** An opaque cursor: a kind letter and a non-negative position, base64url-encoded. */
+    static String encode(char kind, long position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((kind + Long.toString(position)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int decode(String cursor) {
+    /**
+     * The position in a cursor of the given kind; 0 for none.
+     *
+     * @throws ApiException 400 for a cursor that is not one of ours
+     */
+    static long decode(char kind, String cursor) {
         if (cursor == null) {
             return 0;
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("o")) {
-                int offset = Integer.parseInt(text.substring(1));
-                if (offset >= 0) {
-                    return offset;
+            if (text.length() > 1 && text.charAt(0) == kind) {
+                long position = Long.parseLong(text.substring(1));
+                if (position >= 0) {
+                    return position;
                 }
             }
         } catch (IllegalArgumentException ignored) {

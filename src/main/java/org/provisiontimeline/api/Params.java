@@ -68,19 +68,26 @@ public final class Params {
         return id;
     }
 
-    /** A record instant: an RFC 3339 timestamp, or a date meaning the end of that day (UTC). */
+    /** A record instant ({@code asOf}): an RFC 3339 timestamp, or a date meaning the end of that day (UTC). */
     public static Instant asOf(String value) {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : instant("asOf", value, true);
+    }
+
+    /**
+     * An RFC 3339 timestamp, or a date standing for the start (or, with {@code endOfDay}, the last instant) of that
+     * day in UTC.
+     */
+    static Instant instant(String name, String value, boolean endOfDay) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notATimestamp) {
             try {
-                return LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notADate) {
-                throw ApiException.badParameter("asOf", value,
-                        "an RFC 3339 instant such as 2025-01-01T00:00:00Z, or a date YYYY-MM-DD (its end, UTC)");
+                throw ApiException.badParameter(name, value, "an RFC 3339 instant such as 2026-01-01T00:00:00Z, or a date "
+                        + "YYYY-MM-DD (" + (endOfDay ? "its end" : "its start") + ", UTC)");
             }
         }
     }
