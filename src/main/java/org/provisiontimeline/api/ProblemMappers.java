@@ -43,7 +43,9 @@ class ProblemMappers {
         List<ProblemError> errors = e.errors().stream()
                 .map(v -> ProblemError.atPointer(v.pointer(), v.message())).toList();
         return problem(422, "/problems/invalid-document", "Invalid document",
-                "The document has " + errors.size() + " problem(s); nothing was written. " + e.errors().get(0).message()
+                "The document has " + errors.size() + " problem(s); nothing was written. "
+                        + (e.errors().get(0).pointer().isEmpty() ? "" : e.errors().get(0).pointer() + ": ")
+                        + e.errors().get(0).message()
                         + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, listed in errors)" : ""),
                 errors, uri);
     }

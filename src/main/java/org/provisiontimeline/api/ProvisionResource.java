@@ -29,6 +29,9 @@ import org.provisiontimeline.status.PartialDate;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvisionResource {
 
+    /** Response header naming the dataset version of answers whose body cannot carry it (JSON arrays, events). */
+    public static final String DATASET_VERSION = "Dataset-Version";
+
     private final ProvisionCatalog catalog;
     private final Curation curation;
     private final Clock clock;
@@ -78,9 +81,11 @@ public class ProvisionResource {
             @RestQuery String legalEffect,
             @Parameter(description = "record instant or date") @RestQuery String asOf,
             @RestQuery String limit, @RestQuery String cursor, UriInfo uri) {
+        EventFilter filter = EventFilter.parse(from, to, type, legalEffect);
         CatalogEntry entry = entry(catalog, id, asOf);
-        return Paging.page(EventFilter.parse(from, to, type, legalEffect).apply(entry.provision().events()),
-                limit, cursor, uri);
+        RestResponse<List<Event>> page = Paging.page(filter.apply(entry.provision().events()), limit, cursor, uri);
+        page.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
+        return page;
     }
 
     @GET
@@ -93,7 +98,9 @@ public class ProvisionResource {
         CatalogEntry entry = entry(catalog, id, asOf);
         Event event = entry.provision().event(eventId)
                 .orElseThrow(() -> ApiException.unknownEvent(id, eventId));
-        return withStrongTag(request, curation.eventTag(event), event);
+        RestResponse<Event> response = withStrongTag(request, curation.eventTag(event), event);
+        response.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
+        return response;
     }
 
     /** The provision {@code id} as the record stood at {@code asOf}, or the 404 problem. */

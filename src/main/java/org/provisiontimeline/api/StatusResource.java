@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -20,6 +23,21 @@ import org.provisiontimeline.status.StatusAnswer;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
+    static final String STATUS_EXAMPLE = """
+            {"provisionId": "us-fsa-907", "date": "2024-06-01", "category": "general", "restricted": true,
+             "state": "IN_FORCE", "since": "2023-06-21/2023-10-01", "until": "2025-08-08", "confidence": "INFERRED",
+             "explanation": "Restricted: Section 907 is in force (since 1992-10-24: …); the suspension by … ended some day between 2023-06-21 and 2023-10-01 …",
+             "governingEvents": [{"id": "1992-10-24-enactment", "date": "1992-10-24", "type": "ENACTED", "role": "imposed"},
+                                 {"id": "2022-06-21-mckeon-waiver", "date": "2022-06-21", "type": "WAIVER_EXTENSION", "role": "suspended"},
+                                 {"id": "2023-06-21-waiver-lapse", "date": "2023-06-21/2023-10-01", "type": "WAIVER_LAPSED", "role": "ended the suspension"}],
+             "candidates": [], "warnings": [], "checkedThrough": "2026-02-14", "sources": [],
+             "datasetVersion": "e23e6a19ba6b", "asOf": null}""";
+    static final String TIMELINE_EXAMPLE = """
+            {"provisionId": "us-fsa-907", "category": "general", "from": "2024", "to": "2024",
+             "checkedThrough": "2026-02-14", "datasetVersion": "e23e6a19ba6b", "asOf": null,
+             "intervals": [{"from": "2024-01-01", "to": "2025-01-01", "state": "IN_FORCE", "restricted": true,
+                            "confidence": "INFERRED", "eventIds": ["1992-10-24-enactment"], "candidates": []}]}""";
+
     private final ProvisionCatalog catalog;
     private final Clock clock;
 
@@ -31,6 +49,10 @@ public class StatusResource {
     @GET
     @Path("/{id}/status")
     @Operation(summary = "Status on one day: restricted?, state, since/until, explanation, governing events, sources")
+    @APIResponse(responseCode = "200", description = "the answer", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "restricted in 2024", value = STATUS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "bad date, category or unknown parameter (problem+json)")
+    @APIResponse(responseCode = "404", description = "unknown provision (problem+json)")
     public StatusAnswer status(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "the day asked about, YYYY-MM-DD; default today (UTC)", example = "2024-06-01")
@@ -48,6 +70,8 @@ public class StatusResource {
     @GET
     @Path("/{id}/timeline")
     @Operation(summary = "Maximal closed-open intervals {from, to, state, restricted, confidence, eventIds}")
+    @APIResponse(responseCode = "200", description = "the intervals", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "2024", value = TIMELINE_EXAMPLE)))
     public ProvisionViews.TimelineView timeline(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "first day (partial dates allowed: 2002 means from 2002-01-01)", example = "2000")

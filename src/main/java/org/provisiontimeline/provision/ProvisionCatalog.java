@@ -71,6 +71,11 @@ public class ProvisionCatalog {
         return entries.values();
     }
 
+    /** Whether the catalog has been read from the database at least once. */
+    public boolean loaded() {
+        return lastSeq >= 0;
+    }
+
     /** Changes whenever any provision changes: the basis of ETags. */
     public String fingerprint() {
         return fingerprint;
