@@ -35,6 +35,7 @@ class ProblemMappers {
                     e.getMessage(), null, uri);
             case PRECONDITION_FAILED -> problem(412, "/problems/precondition-failed", "Precondition Failed",
                     e.getMessage(), null, uri);
+            case CONCURRENT -> problem(409, "/problems/concurrent-write", "Conflict", e.getMessage(), null, uri);
         };
     }
 

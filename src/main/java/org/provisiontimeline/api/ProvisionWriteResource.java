@@ -105,7 +105,8 @@ public class ProvisionWriteResource {
         curation.retractEvent(id, eventId, ifMatch, editor(who));
         CatalogEntry entry = current(id);
         return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NO_CONTENT)
-                .tag(new EntityTag(Curation.provisionTag(entry.datasetVersion(), entry.versionNo()))).build();
+                .tag(new EntityTag(Curation.provisionTag(entry.datasetVersion(), entry.versionNo())))
+                .header(ProvisionResource.DATASET_VERSION, entry.datasetVersion()).build();
     }
 
     CatalogEntry current(String id) {
@@ -117,13 +118,16 @@ public class ProvisionWriteResource {
         return RestResponse.ResponseBuilder.<ProvisionViews.Detail>create(status)
                 .entity(ProvisionViews.Detail.of(e))
                 .tag(new EntityTag(Curation.provisionTag(e.datasetVersion(), e.versionNo())))
+                .header(ProvisionResource.DATASET_VERSION, e.datasetVersion())
                 .location(URI.create("/api/provisions/" + id)).build();
     }
 
     private RestResponse<Event> event(String id, String eventId, int status) {
-        Event e = current(id).provision().event(eventId).orElseThrow(() -> ApiException.unknownEvent(id, eventId));
+        CatalogEntry entry = current(id);
+        Event e = entry.provision().event(eventId).orElseThrow(() -> ApiException.unknownEvent(id, eventId));
         return RestResponse.ResponseBuilder.<Event>create(status).entity(e)
                 .tag(new EntityTag(curation.eventTag(e)))
+                .header(ProvisionResource.DATASET_VERSION, entry.datasetVersion())
                 .location(URI.create("/api/provisions/" + id + "/events/" + eventId)).build();
     }
 

@@ -105,7 +105,7 @@ public class DataFileLoader {
             String fileHash = ProvisionStore.hash(store.canonicalJson(p));
             StoredProvision row = StoredProvision.byId(p.id()).orElse(null);
             if (row == null) {
-                store.append(p, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED, "loaded from " + f.path(),
+                store.append(p, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED, "loaded from " + f.path(),
                         fileHash);
                 written++;
             } else if (fileHash.equals(row.fileHash)) {
@@ -116,7 +116,8 @@ public class DataFileLoader {
             } else if (fileHash.equals(row.contentHash)) {
                 row.fileHash = fileHash;   // the same content already current: remember the file, add no version
             } else {
-                store.append(p, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.REPLACED, "reloaded from " + f.path(),
+                store.append(p, row.versionNo, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.REPLACED,
+                        "reloaded from " + f.path(),
                         fileHash);
                 written++;
             }

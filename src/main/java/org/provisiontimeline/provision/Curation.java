@@ -47,7 +47,7 @@ public class Curation {
                 throw new WriteRejected(Reason.EXISTS, "Provision '" + p.id() + "' already exists; replace it with "
                         + "PUT /api/provisions/" + p.id() + " and the If-Match of its current version.");
             }
-            return store.append(p, by, Origin.API, ChangeKind.CREATED, "created with " + p.events().size()
+            return store.append(p, 0, by, Origin.API, ChangeKind.CREATED, "created with " + p.events().size()
                     + " event(s)", null);
         });
         catalog.refresh();
@@ -98,9 +98,9 @@ public class Curation {
             for (Provision p : bundle) {
                 StoredProvision row = StoredProvision.findById(p.id(), LockModeType.PESSIMISTIC_WRITE);
                 if (row == null) {
-                    out.add(store.append(p, by, Origin.API, ChangeKind.CREATED, "imported", null));
+                    out.add(store.append(p, 0, by, Origin.API, ChangeKind.CREATED, "imported", null));
                 } else if (!ProvisionStore.hash(store.canonicalJson(p)).equals(row.contentHash)) {
-                    out.add(store.append(p, by, Origin.API, ChangeKind.REPLACED,
+                    out.add(store.append(p, row.versionNo, by, Origin.API, ChangeKind.REPLACED,
                             "imported: " + describeChange(store.parse(row.document), p), null));
                 }
             }
@@ -140,7 +140,7 @@ public class Curation {
             if (next.equals(current)) {
                 return null;   // nothing changed: no new version
             }
-            return store.append(next, by, Origin.API, kind, describeChange(current, next), null);
+            return store.append(next, row.versionNo, by, Origin.API, kind, describeChange(current, next), null);
         });
         catalog.refresh();
         return v;

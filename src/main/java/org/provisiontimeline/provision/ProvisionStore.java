@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -59,18 +60,28 @@ public class ProvisionStore {
     }
 
     /**
-     * Appends a version of {@code p} and makes it current.
+     * Appends a version of {@code p} and makes it current, provided the current version is still
+     * {@code expectedVersion} (0: the provision must not exist yet). The rows are flushed at once, so a concurrent
+     * writer that slipped past the check fails here, on the unique keys, rather than at commit.
      *
      * @param fileHash the data file's hash when the write comes from a data file, else {@code null}
      * @return the new version
+     * @throws WriteRejected if another write got there first
      */
-    public ProvisionVersion append(Provision p, String by, Origin origin, ChangeKind kind, String summary,
-                                   String fileHash) {
+    public ProvisionVersion append(Provision p, int expectedVersion, String by, Origin origin, ChangeKind kind,
+                                   String summary, String fileHash) {
         String json = canonicalJson(p);
         String contentHash = hash(json);
         Instant now = clock.instant();
         StoredProvision row = StoredProvision.byId(p.id()).orElse(null);
-        int next = row == null ? 1 : row.versionNo + 1;
+        int current = row == null ? 0 : row.versionNo;
+        if (current != expectedVersion) {
+            throw expectedVersion == 0
+                    ? new WriteRejected(WriteRejected.Reason.EXISTS, "Provision '" + p.id() + "' already exists.")
+                    : new WriteRejected(WriteRejected.Reason.PRECONDITION_FAILED, "Provision '" + p.id()
+                    + "' changed while this write was prepared; GET it again and retry.");
+        }
+        int next = current + 1;
 
         ProvisionVersion v = new ProvisionVersion();
         v.provisionId = p.id();
@@ -82,8 +93,6 @@ public class ProvisionStore {
         v.summary = summary.length() > 2000 ? summary.substring(0, 1997) + "..." : summary;
         v.contentHash = contentHash;
         v.document = json;
-        v.persist();
-
         if (row == null) {
             row = new StoredProvision();
             row.id = p.id();
@@ -95,7 +104,16 @@ public class ProvisionStore {
         if (fileHash != null) {
             row.fileHash = fileHash;
         }
-        row.persist();
+        try {
+            // The version insert runs at once (identity key); flushing the provision row now too means a concurrent
+            // writer that slipped past the check above fails here, on the unique keys, not at commit.
+            v.persist();
+            row.persist();
+            StoredProvision.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            throw new WriteRejected(WriteRejected.Reason.CONCURRENT, "Another write to provision '" + p.id()
+                    + "' happened at the same moment; nothing of this one was written. GET it again and retry.");
+        }
         return v;
     }
 }

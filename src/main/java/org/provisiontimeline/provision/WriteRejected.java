@@ -11,7 +11,9 @@ public class WriteRejected extends RuntimeException {
         /** The write named no version ({@code If-Match}) to replace. */
         PRECONDITION_REQUIRED,
         /** The version named is not the current one: someone else wrote in between. */
-        PRECONDITION_FAILED
+        PRECONDITION_FAILED,
+        /** Another write to the same provision committed at the same moment. */
+        CONCURRENT
     }
 
     private final Reason reason;

@@ -250,6 +250,31 @@ class CurationTest {
     }
 
     @Test
+    void concurrentCreatesOfOneIdGiveOneWinnerAndNo500() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String id = "test-race-" + UUID.randomUUID().toString().substring(0, 8);
+            String single = bundle(id).substring(bundle(id).indexOf('[') + 1, bundle(id).lastIndexOf(']'));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String body = single.replace("Fictional Trade Restrictions Act", "Writer " + i);
+                    results.add(pool.submit(() -> asEditor().body(body).when().post("/api/provisions").statusCode()));
+                }
+                List<Integer> codes = new java.util.ArrayList<>();
+                for (var f : results) {
+                    codes.add(f.get());
+                }
+                assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+                assertEquals(7, codes.stream().filter(c -> c == 409).count(), codes.toString());
+            } finally {
+                pool.shutdown();
+            }
+            given().when().get("/api/provisions/" + id + "/history").then().body("size()", is(1));
+        }
+    }
+
+    @Test
     void theChangeFeedPagesWithACursor() {
         Instant start = Instant.now();
         String a = importSecondProvision();
