@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The whole history of one provision for one aid category, as closed-open runs of days in one state. Built once per
@@ -220,10 +221,14 @@ public final class Timeline {
             return List.copyOf(segments);
         }
 
-        private void applyGroup(List<Change> group, LocalDate lo, LocalDate hi) {
+        private void applyGroup(List<Change> window, LocalDate lo, LocalDate hi) {
             Snapshot before = current;
-            Set<State> seen = new LinkedHashSet<>(before.possibleStates());
+            Set<State> seen = new TreeSet<>(before.possibleStates());
             Set<GoverningEvent> involved = new LinkedHashSet<>();
+            // Within a window the order is unknown. Effects start before suspensions end, so a renewal dated like
+            // the lapse it prevents keeps the suspension unbroken; a suspension's own end still follows its start.
+            List<Change> group = new ArrayList<>(window);
+            group.sort(Comparator.comparing(Change::isStart).reversed());
             for (Change c : group) {
                 apply(c);
                 Snapshot s = snapshot();
@@ -237,7 +242,7 @@ public final class Timeline {
             close(lo);
             if (lo.equals(hi)) {
                 open(lo, when, after);
-            } else if (before.state() == after.state() && before.state() != State.UNCERTAIN) {
+            } else if (seen.size() == 1) {
                 // Nothing observable changed (a lapse and its renewal within one window): the state keeps its
                 // "since", and either side's events may govern a day of the window.
                 open(lo, previousStart, new Snapshot(after.state(), List.of(), union(before.governing(),
@@ -245,7 +250,6 @@ public final class Timeline {
                 close(hi.plusDays(1));
                 open(hi.plusDays(1), previousStart, after);
             } else {
-                seen.remove(State.UNCERTAIN);
                 open(lo, when, new Snapshot(State.UNCERTAIN, List.copyOf(seen),
                         union(before.governing(), after.governing(), involved)));
                 close(hi.plusDays(1));
@@ -280,11 +284,9 @@ public final class Timeline {
             }
             switch (c.effect()) {
                 case IMPOSE -> {
+                    // A (re-)enactment puts the restriction in force; a waiver already running keeps running.
                     imposition = e;
                     termination = null;
-                    suspension = null;
-                    lastEnding = List.of();
-                    unverifiedLapse = false;
                 }
                 case SUSPEND -> {
                     suspension = e;
@@ -301,8 +303,11 @@ public final class Timeline {
                     unverifiedLapse = false;
                 }
                 case TERMINATE -> {
+                    // The provision is gone, and with it its waivers and exemptions.
                     termination = e;
                     suspension = null;
+                    exemptions.clear();
+                    lastEnding = List.of();
                     unverifiedLapse = false;
                 }
                 case EXEMPT -> exemptions.put(e, Boolean.TRUE);
@@ -314,7 +319,8 @@ public final class Timeline {
             List<GoverningEvent> governing = new ArrayList<>();
             if (imposition == null) {
                 provision.events().stream()
-                        .filter(e -> e.effect() == Effect.IMPOSE && e.touches(category)).findFirst()
+                        .filter(e -> e.effect() == Effect.IMPOSE && e.touches(category))
+                        .min(Comparator.comparing(Event::start))
                         .ifPresent(e -> governing.add(GoverningEvent.of(e, "not yet in force")));
                 return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
             }

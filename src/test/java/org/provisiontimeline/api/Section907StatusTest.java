@@ -84,7 +84,7 @@ class Section907StatusTest {
                 .then().statusCode(200)
                 .body("state", is("UNCERTAIN"),
                         "restricted", nullValue(),
-                        "candidates", contains("SUSPENDED", "IN_FORCE"),
+                        "candidates", contains("IN_FORCE", "SUSPENDED"),
                         "governingEvents.id", hasItem("2023-06-21-waiver-lapse"));
     }
 
