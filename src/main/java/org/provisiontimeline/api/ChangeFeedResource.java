@@ -21,6 +21,7 @@ import org.provisiontimeline.provision.ProvisionVersion;
 public class ChangeFeedResource {
 
     @GET
+    @OwnETag
     @Operation(summary = "Change feed: every version of every provision recorded at or after `since`, oldest first")
     public RestResponse<List<VersionView>> changes(
             @Parameter(description = "RFC 3339 instant or date (start of that day, UTC); default: the beginning",

@@ -64,12 +64,13 @@ class ConditionalGet {
         return "W/\"" + ProvisionStore.hash(key).substring(0, 20) + "\"";
     }
 
-    /** RFC 9110 weak comparison against a list such as {@code "a", W/"b"} or {@code *}. */
+    /** RFC 9110 weak comparison against a list such as {@code "a", W/"b"}. */
     static boolean matches(String header, String tag) {
         String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
         for (String candidate : header.split(",")) {
             String c = candidate.trim();
-            if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(opaque)) {
+            // "*" is not honoured: the filter runs before the resource knows whether anything exists.
+            if ((c.startsWith("W/") ? c.substring(2) : c).equals(opaque)) {
                 return true;
             }
         }

@@ -82,7 +82,7 @@ class EditorAuthentication {
         boolean ok = MessageDigest.isEqual(sha256(expected != null ? expected : new byte[0]), sha256(password))
                 && expected != null;
         if (!ok) {
-            LOG.warnf("Failed editor login for user '%s' from %s on %s %s", user,
+            LOG.warnf("Failed editor login for user '%s' from %s on %s %s", printable(user),
                     http == null ? "?" : http.remoteAddress(), request.getMethod(), request.getUriInfo().getPath());
             throw unauthorized("The editor credentials were not accepted.");
         }
@@ -109,6 +109,19 @@ class EditorAuthentication {
                 return SecurityContext.BASIC_AUTH;
             }
         });
+    }
+
+    /** The user name as it may appear in a log line: control characters escaped, so it cannot forge lines. */
+    private static String printable(String user) {
+        StringBuilder sb = new StringBuilder();
+        user.codePoints().limit(100).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     private static byte[] sha256(byte[] bytes) {

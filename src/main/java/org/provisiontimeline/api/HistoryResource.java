@@ -34,6 +34,7 @@ public class HistoryResource {
     }
 
     @GET
+    @OwnETag
     @Path("/{id}/history")
     @Operation(summary = "Every version of a provision: who, when, what changed")
     public List<VersionView> history(@Parameter(example = "us-fsa-907") @RestPath String id) {
@@ -45,6 +46,7 @@ public class HistoryResource {
     }
 
     @GET
+    @OwnETag
     @Path("/{id}/history/{versionNo}")
     @Operation(summary = "The whole provision document as it was in one version (the previous value of a change)")
     public ProvisionViews.Detail version(@RestPath String id, @RestPath String versionNo) {

@@ -80,12 +80,12 @@ public final class Params {
     static Instant instant(String name, String value, boolean endOfDay) {
         try {
             return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notATimestamp) {
+        } catch (DateTimeException notATimestamp) {
             try {
                 LocalDate day = LocalDate.parse(value);
                 return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
                         : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
+            } catch (DateTimeException notADate) {   // unparseable, or past the end of time
                 throw ApiException.badParameter(name, value, "an RFC 3339 instant such as 2026-01-01T00:00:00Z, or a date "
                         + "YYYY-MM-DD (" + (endOfDay ? "its end" : "its start") + ", UTC)");
             }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -58,10 +57,19 @@ final class BatchCsv implements AutoCloseable {
                 .with(CsvSchema.emptySchema().withoutHeader())
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(reader);
-        if (!it.hasNext()) {
-            throw unprocessable("The CSV is empty: expected a header row naming a '" + column + "' column.", null);
+        String[] header;
+        try {
+            if (!it.hasNext()) {
+                throw unprocessable("The CSV is empty: expected a header row naming a '" + column + "' column.",
+                        null);
+            }
+            header = it.next();
+        } catch (RuntimeException e) {
+            if (e instanceof ApiException) {
+                throw e;
+            }
+            throw unprocessable("The header row is not valid CSV: " + reason(e), 1L);
         }
-        String[] header = it.next();
         int index = -1;
         for (int i = 0; i < header.length; i++) {
             if (header[i].equals(column)) {
@@ -98,8 +106,17 @@ final class BatchCsv implements AutoCloseable {
     List<ProblemError> badLines() throws IOException {
         List<ProblemError> bad = new ArrayList<>();
         long line = 1;
-        while (rows.hasNext()) {
-            String[] row = rows.next();
+        while (true) {
+            String[] row;
+            try {
+                if (!rows.hasNext()) {
+                    break;
+                }
+                row = rows.next();
+            } catch (RuntimeException e) {
+                bad.add(ProblemError.atLine(line + 1, "not valid CSV from here on: " + reason(e)));
+                break;
+            }
             line++;
             String problem = problem(row);
             if (problem != null && bad.size() < MAX_REPORTED_LINES) {
@@ -110,12 +127,30 @@ final class BatchCsv implements AutoCloseable {
     }
 
     /** Writes the annotated CSV: header, then every input row with its status cells, in input order. */
-    void annotate(Timeline timeline, OutputStream out, boolean bom) throws IOException {
+    void annotate(Timeline timeline, OutputStream out, boolean bom, boolean neutraliseInput) throws IOException {
         int width = header.length + STATUS_COLUMNS.size();
         try (CsvTable.Rows writer = CsvTable.open(out, outputHeader(), bom)) {
-            while (hasNext()) {
-                String[] row = rows.next();
+            while (true) {
+                String[] row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (RuntimeException e) {
+                    // The status line has gone out already; say where reading stopped, in the file itself.
+                    String[] cells = new String[width];
+                    Arrays.fill(cells, "");
+                    cells[width - 1] = "unreadable CSV after this point, nothing more was annotated: " + reason(e);
+                    writer.write(cells);
+                    return;
+                }
                 String[] cells = Arrays.copyOf(row, Math.max(width, row.length + STATUS_COLUMNS.size()));
+                if (neutraliseInput) {
+                    for (int i = 0; i < row.length; i++) {
+                        cells[i] = CsvTable.neutralise(cells[i]);
+                    }
+                }
                 int at = Math.max(header.length, row.length);
                 for (int i = row.length; i < at; i++) {
                     cells[i] = "";   // a short row is padded so the status columns line up
@@ -137,12 +172,12 @@ final class BatchCsv implements AutoCloseable {
         }
     }
 
-    private boolean hasNext() {
-        try {
-            return rows.hasNext();
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("unreadable CSV: " + e.getMessage(), e));
-        }
+    /** Jackson's reason without its location suffix and class names. */
+    private static String reason(RuntimeException e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = t instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : t.getMessage();
+        return m == null ? "unreadable input" : m.replaceAll("\\s+", " ").replaceAll("\\(class [^)]*\\)", "");
     }
 
     /** Why a row cannot be annotated, or {@code null}. */

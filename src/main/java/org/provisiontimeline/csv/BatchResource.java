@@ -69,10 +69,14 @@ public class BatchResource {
             @Parameter(description = "true: reject the whole file (422) if any row's date is invalid")
             @RestQuery String strict,
             @Parameter(description = "true: start the output with a UTF-8 BOM (Excel)") @RestQuery String bom,
+            @Parameter(description = "true: also neutralise formula-like input cells (=, +, -, @, TAB, CR) with a "
+                    + "leading '; off by default because it would turn negative numbers into text")
+            @RestQuery String neutralise,
             @HeaderParam("Content-Length") String contentLength, InputStream body) throws IOException {
         checkLength(contentLength);
         boolean isStrict = Boolean.TRUE.equals(Params.bool("strict", strict));
         boolean withBom = CsvExportResource.bom(bom);
+        boolean safeInput = Boolean.TRUE.equals(Params.bool("neutralise", neutralise));
         String dateColumn = column == null ? "date" : column;
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
         Timeline timeline = entry.timeline(Params.category(entry.provision(), category));
@@ -82,7 +86,7 @@ public class BatchResource {
             BatchCsv batch = BatchCsv.open(in, dateColumn);
             return CsvExportResource.csv(out -> {
                 try (batch) {
-                    batch.annotate(timeline, out, withBom);
+                    batch.annotate(timeline, out, withBom, safeInput);
                 }
             }, file);
         }
@@ -106,7 +110,7 @@ public class BatchResource {
         BatchCsv batch = BatchCsv.open(Files.newInputStream(spool), dateColumn);
         return CsvExportResource.csv(out -> {
             try (batch) {
-                batch.annotate(timeline, out, withBom);
+                batch.annotate(timeline, out, withBom, safeInput);
             } finally {
                 Files.deleteIfExists(spool);
             }

@@ -90,6 +90,17 @@ public final class ProvisionReader {
         return out;
     }
 
+    /**
+     * Checks a whole provision assembled from edits (an event added to or replaced in the current document).
+     *
+     * @throws InvalidDocumentException listing every problem, with pointers into the provision document
+     */
+    public static void check(Provision p) {
+        List<ValidationError> errors = new ArrayList<>();
+        ProvisionValidator.check(p, "", errors);
+        throwIf(errors);
+    }
+
     /** Reads one event document, checked against the provision it will join. */
     public Event readEvent(byte[] json, Provision into) {
         JsonNode root = parse(json);

@@ -14,6 +14,7 @@ import org.provisiontimeline.status.Instrument;
 import org.provisiontimeline.status.Provision;
 import org.provisiontimeline.status.Source;
 import org.provisiontimeline.status.SourceKind;
+import org.provisiontimeline.status.Timeline;
 
 /** The domain rules a bound provision document must meet (docs/data-format.md); collects every violation. */
 final class ProvisionValidator {
@@ -24,6 +25,7 @@ final class ProvisionValidator {
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
     private static final int MAX_QUOTE = 400;
     private static final int MAX_TEXT = 20_000;
+    private static final long MAX_RENEWAL_MONTHS = 1200;
 
     private final Provision provision;
     private final List<ValidationError> errors;
@@ -57,8 +59,10 @@ final class ProvisionValidator {
             }
         }
         checkCategories(at);
-        if (p.renewal() != null && (p.renewal().isNegative() || p.renewal().isZero())) {
-            error(at + "/renewal", "'" + p.renewal() + "' must be a positive period such as P12M");
+        if (p.renewal() != null && (p.renewal().isNegative() || p.renewal().isZero()
+                || p.renewal().toTotalMonths() > MAX_RENEWAL_MONTHS)) {
+            error(at + "/renewal", "'" + p.renewal() + "' must be a positive period of at most 100 years, "
+                    + "such as P12M");
         }
         for (int i = 0; i < p.coverage().size(); i++) {
             CoverageGap g = p.coverage().get(i);
@@ -69,6 +73,25 @@ final class ProvisionValidator {
             text(here + "/note", g.note(), true);
         }
         required(at + "/checkedThrough", p.checkedThrough());
+        checkEvents(at);
+        if (errors.isEmpty()) {
+            checkComputable(at);
+        }
+    }
+
+    /** Last line of defence: every category's timeline must compute, or the document never reaches storage. */
+    private void checkComputable(String at) {
+        for (Category c : provision.categories()) {
+            try {
+                Timeline.of(provision, c.id());
+            } catch (RuntimeException e) {
+                error(at, "the status of category '" + c.id() + "' cannot be computed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void checkEvents(String at) {
+        Provision p = provision;
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < p.events().size(); i++) {
             Event e = p.events().get(i);

@@ -25,10 +25,12 @@ public class Curation {
 
     private final ProvisionStore store;
     private final ProvisionCatalog catalog;
+    private final DocumentCheck check;
 
-    Curation(ProvisionStore store, ProvisionCatalog catalog) {
+    Curation(ProvisionStore store, ProvisionCatalog catalog, DocumentCheck check) {
         this.store = store;
         this.catalog = catalog;
+        this.check = check;
     }
 
     /** The provision's entity tag: the one {@code If-Match} must name to replace it or add to it. */
@@ -137,6 +139,7 @@ public class Curation {
                         + "re-apply your edit and retry.");
             }
             Provision next = change.apply(current);
+            check.check(next);   // against the locked, current document: another editor may have changed it
             if (next.equals(current)) {
                 return null;   // nothing changed: no new version
             }

@@ -124,7 +124,7 @@ public class ProvisionCatalog {
         }
         next.values().forEach(e -> print.append(e.provision().id()).append('@').append(e.datasetVersion()).append(';'));
         entries = java.util.Collections.unmodifiableMap(next);
-        fingerprint = ProvisionStore.hash(print.toString()).substring(0, 16);
+        fingerprint = ProvisionStore.hash(print.toString() + seq).substring(0, 16);
         lastSeq = seq;
         LOG.debugf("catalog refreshed: %s", print);
     }

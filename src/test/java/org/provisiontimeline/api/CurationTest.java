@@ -235,6 +235,35 @@ class CurationTest {
     }
 
     @Test
+    void anEditTheEngineCannotComputeIsRefused() {
+        String id = importSecondProvision();
+        Response read = given().when().get("/api/provisions/" + id);
+        asEditor().header("If-Match", read.header("ETag")).body(read.asString().replace("\"P6M\"", "\"P999999999Y\""))
+                .when().put("/api/provisions/" + id)
+                .then().statusCode(422).body("errors[0].pointer", is("/renewal"));
+        given().when().get("/api/provisions").then().statusCode(200);
+    }
+
+    @Test
+    void anEventEditIsCheckedAgainstTheWholeCurrentProvision() {
+        String id = importSecondProvision();
+        String eventPath = "/api/provisions/" + id + "/events/2014-03-01-energy-suspension";
+        Response event = given().when().get(eventPath);
+        // Another editor removes the 'energy' category the event uses (and the event with it) ...
+        Response read = given().when().get("/api/provisions/" + id);
+        String withoutEnergy = read.asString()
+                .replace(",{\"id\":\"energy\",\"label\":\"Energy-sector credits\"}", "");
+        Map<String, Object> doc = io.restassured.path.json.JsonPath.from(withoutEnergy).getMap("$");
+        ((List<Map<String, Object>>) doc.get("events")).removeIf(e -> "2014-03-01-energy-suspension".equals(e.get("id")));
+        asEditor().header("If-Match", read.header("ETag")).body(doc).when().put("/api/provisions/" + id)
+                .then().statusCode(200);
+        // ... so re-adding an event that uses it is refused, however recent the editor's copy of the event.
+        String etag = given().when().get("/api/provisions/" + id).header("ETag");
+        asEditor().header("If-Match", etag).body(event.asString()).when().post("/api/provisions/" + id + "/events")
+                .then().statusCode(422);
+    }
+
+    @Test
     void malformedWriteBodiesAreProblems() {
         String id = importSecondProvision();
         String etag = given().when().get("/api/provisions/" + id).header("ETag");
@@ -251,7 +280,7 @@ class CurationTest {
 
     @Test
     void concurrentCreatesOfOneIdGiveOneWinnerAndNo500() throws Exception {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 12; round++) {
             String id = "test-race-" + UUID.randomUUID().toString().substring(0, 8);
             String single = bundle(id).substring(bundle(id).indexOf('[') + 1, bundle(id).lastIndexOf(']'));
             var pool = java.util.concurrent.Executors.newFixedThreadPool(8);

@@ -25,6 +25,7 @@ class ErrorResponsesTest {
         /api/provisions/us-fsa-907/status?dat=2024-06-01         | 400 | 'dat'
         /api/provisions/us-fsa-907/status?date=2024-06-01&date=2024-06-02 | 400 | repeated
         /api/provisions/us-fsa-907/status?asOf=last-week         | 400 | RFC 3339
+        /api/provisions/us-fsa-907/status?asOf=%2B999999999-12-31 | 400 | RFC 3339
         /api/provisions/no-such-act/status?date=2024-06-01       | 404 | no-such-act
         /api/provisions/no-such-act                              | 404 | no-such-act
         /api/provisions/no-such-act/events                       | 404 | no-such-act
@@ -63,6 +64,14 @@ class ErrorResponsesTest {
                 .then().statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", is(status));
+    }
+
+    @org.junit.jupiter.api.Test
+    void ifNoneMatchStarNeverHidesAnError() {
+        given().header("If-None-Match", "*").when().get("/api/provisions/no-such-act/status")
+                .then().statusCode(404);
+        given().header("If-None-Match", "*").when().get("/api/provisions/us-fsa-907/status?date=2024-06-01")
+                .then().statusCode(200);
     }
 
     @org.junit.jupiter.api.Test

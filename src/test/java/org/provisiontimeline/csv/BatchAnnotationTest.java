@@ -147,6 +147,26 @@ class BatchAnnotationTest {
     }
 
     @Test
+    void malformedCsvIsAProblemOrAMarkedStopNeverA500() throws IOException {
+        given().contentType("text/csv").body("\"date\n2020-01-01\n").when().post(BATCH)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("not valid CSV"));
+        given().contentType("text/csv").body("date,x\n2024-06-01,\"ok\"\n2024-06-01,\"bad\"tail\n")
+                .when().post(BATCH + "?strict=true")
+                .then().statusCode(422).body("errors[0].line", is(3));
+        List<String[]> rows = annotate("date,x\n2024-06-01,\"ok\"\n2024-06-01,\"bad\"tail\n", "");
+        assertEquals("IN_FORCE", rows.get(1)[3]);
+        assertEquals(true, rows.get(rows.size() - 1)[8].startsWith("unreadable CSV after this point"));
+    }
+
+    @Test
+    void inputCellsAreKeptUnlessNeutralisingIsAskedFor() throws IOException {
+        assertEquals("=1+1", annotate("date,x\n2024-06-01,=1+1\n", "").get(1)[1]);
+        assertEquals("-12.5", annotate("date,x\n2024-06-01,-12.5\n", "").get(1)[1]);
+        assertEquals("'=1+1", annotate("date,x\n2024-06-01,=1+1\n", "?neutralise=true").get(1)[1]);
+    }
+
+    @Test
     void jsonInJsonOut() {
         given().contentType("application/json").body("{\"dates\": [\"2024-06-01\", \"2024-02-30\", null]}")
                 .when().post(BATCH)
