@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestPath;
@@ -50,6 +51,7 @@ public class StatusResource {
     @Path("/{id}/status")
     @Operation(summary = "Status on one day: restricted?, state, since/until, explanation, governing events, sources")
     @APIResponse(responseCode = "200", description = "the answer", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatusAnswer.class),
             examples = @ExampleObject(name = "restricted in 2024", value = STATUS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "bad date, category or unknown parameter (problem+json)")
     @APIResponse(responseCode = "404", description = "unknown provision (problem+json)")
@@ -71,7 +73,8 @@ public class StatusResource {
     @Path("/{id}/timeline")
     @Operation(summary = "Maximal closed-open intervals {from, to, state, restricted, confidence, eventIds}")
     @APIResponse(responseCode = "200", description = "the intervals", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "2024", value = TIMELINE_EXAMPLE)))
+            mediaType = "application/json", schema = @Schema(implementation = ProvisionViews.TimelineView.class),
+            examples = @ExampleObject(name = "2024", value = TIMELINE_EXAMPLE)))
     public ProvisionViews.TimelineView timeline(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "first day (partial dates allowed: 2002 means from 2002-01-01)", example = "2000")
