@@ -258,6 +258,11 @@ class WebPageTest {
                 bands.add(active);
             } else if (active.startsWith("marker:")) {
                 String id = active.substring("marker:".length());
+                if (!reached.isEmpty() && reached.get(reached.size() - 1).equals(id)) {
+                    // After a dialog closes, Chromium may restart sequential navigation just before the marker
+                    // focus returned to, so one Tab lands on it again; the order is what this test checks.
+                    continue;
+                }
                 reached.add(id);
                 assertThat(page.locator("#tooltip")).isVisible();
                 if (id.equals(legal.get("id"))) {
