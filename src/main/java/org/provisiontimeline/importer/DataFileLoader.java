@@ -99,6 +99,7 @@ public class DataFileLoader {
     }
 
     private int write(List<DataFile> files) {
+        store.lockWrites();
         int written = 0;
         for (DataFile f : files) {
             Provision p = f.provision();

@@ -45,6 +45,7 @@ public class Curation {
 
     public ProvisionVersion create(Provision p, String by) {
         ProvisionVersion v = QuarkusTransaction.requiringNew().call(() -> {
+            store.lockWrites();
             if (StoredProvision.byId(p.id()).isPresent()) {
                 throw new WriteRejected(Reason.EXISTS, "Provision '" + p.id() + "' already exists; replace it with "
                         + "PUT /api/provisions/" + p.id() + " and the If-Match of its current version.");
@@ -90,6 +91,7 @@ public class Curation {
      */
     public List<ProvisionVersion> importBundle(List<Provision> bundle, boolean replaceExisting, String by) {
         List<ProvisionVersion> written = QuarkusTransaction.requiringNew().call(() -> {
+            store.lockWrites();
             List<String> existing = bundle.stream().map(Provision::id)
                     .filter(id -> StoredProvision.byId(id).isPresent()).toList();
             if (!existing.isEmpty() && !replaceExisting) {
@@ -120,6 +122,7 @@ public class Curation {
                     : "/api/provisions/" + id + "/events/" + eventId) + "), so no one's edit is silently overwritten.");
         }
         ProvisionVersion v = QuarkusTransaction.requiringNew().call(() -> {
+            store.lockWrites();
             StoredProvision row = StoredProvision.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
                 throw new WriteRejected(Reason.NOT_FOUND, "No provision has the id '" + id + "'.");

@@ -50,6 +50,15 @@ public class ProvisionStore {
         }
     }
 
+    /**
+     * Queues this transaction behind every other write: call it first in a writing transaction, before locking any
+     * provision row, so writers never wait for each other in opposite orders. Versions then commit in seq order.
+     */
+    public void lockWrites() {
+        StoredProvision.getEntityManager().createNativeQuery("select id from write_order where id = 1 for update")
+                .getResultList();
+    }
+
     /** Reads back a stored document; it was validated before it was written, so binding is all that is left. */
     public Provision parse(String document) {
         try {
@@ -70,6 +79,7 @@ public class ProvisionStore {
      */
     public ProvisionVersion append(Provision p, int expectedVersion, String by, Origin origin, ChangeKind kind,
                                    String summary, String fileHash) {
+        lockWrites();   // normally taken already, first thing in the transaction; taking it again is free
         String json = canonicalJson(p);
         String contentHash = hash(json);
         Instant now = clock.instant();
