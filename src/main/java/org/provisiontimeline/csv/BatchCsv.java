@@ -106,17 +106,12 @@ final class BatchCsv implements AutoCloseable {
     List<ProblemError> badLines() throws IOException {
         List<ProblemError> bad = new ArrayList<>();
         long line = 1;
-        while (true) {
-            String[] row;
-            try {
-                if (!rows.hasNext()) {
-                    break;
-                }
-                row = rows.next();
-            } catch (RuntimeException e) {
-                bad.add(ProblemError.atLine(line + 1, "not valid CSV from here on: " + reason(e)));
+        for (Row next = nextRow(); next.cells() != null; next = nextRow()) {
+            if (next.malformed() != null) {
+                bad.add(ProblemError.atLine(line + 1, "not valid CSV from here on: " + next.malformed()));
                 break;
             }
+            String[] row = next.cells();
             line++;
             String problem = problem(row);
             if (problem != null && bad.size() < MAX_REPORTED_LINES) {
@@ -130,21 +125,17 @@ final class BatchCsv implements AutoCloseable {
     void annotate(Timeline timeline, OutputStream out, boolean bom, boolean neutraliseInput) throws IOException {
         int width = header.length + STATUS_COLUMNS.size();
         try (CsvTable.Rows writer = CsvTable.open(out, outputHeader(), bom)) {
-            while (true) {
-                String[] row;
-                try {
-                    if (!rows.hasNext()) {
-                        break;
-                    }
-                    row = rows.next();
-                } catch (RuntimeException e) {
+            for (Row next = nextRow(); next.cells() != null; next = nextRow()) {
+                if (next.malformed() != null) {
                     // The status line has gone out already; say where reading stopped, in the file itself.
                     String[] cells = new String[width];
                     Arrays.fill(cells, "");
-                    cells[width - 1] = "unreadable CSV after this point, nothing more was annotated: " + reason(e);
+                    cells[width - 1] = "unreadable CSV after this point, nothing more was annotated: "
+                            + next.malformed();
                     writer.write(cells);
                     return;
                 }
+                String[] row = next.cells();
                 String[] cells = Arrays.copyOf(row, Math.max(width, row.length + STATUS_COLUMNS.size()));
                 if (neutraliseInput) {
                     for (int i = 0; i < row.length; i++) {
@@ -169,6 +160,18 @@ final class BatchCsv implements AutoCloseable {
                 }
                 writer.write(cells);
             }
+        }
+    }
+
+    /** One read: a record, the end ({@code cells == null}), or where the CSV stopped being valid. */
+    private record Row(String[] cells, String malformed) {
+    }
+
+    private Row nextRow() {
+        try {
+            return new Row(rows.hasNext() ? rows.next() : null, null);
+        } catch (RuntimeException e) {
+            return new Row(new String[0], reason(e));
         }
     }
 
