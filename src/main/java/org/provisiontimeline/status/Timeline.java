@@ -166,7 +166,7 @@ public final class Timeline {
         private Event imposition;
         private Event termination;
         private Event suspension;
-        private final Map<Event, Boolean> exemptions = new LinkedHashMap<>();
+        private final Set<Event> exemptions = new LinkedHashSet<>();
         private List<GoverningEvent> lastEnding = List.of();
         private boolean unverifiedLapse;
 
@@ -198,7 +198,7 @@ public final class Timeline {
                     changes.add(new Change(e.effectiveUntil(), null, e, e, false, order++));
                 }
             }
-            // Ends before starts on a tie, so a renewal dated like the lapse it prevents wins.
+            // By earliest day, then latest; overlapping windows are regrouped and reordered in applyGroup.
             changes.sort(Comparator.comparing(Change::when).thenComparing(Change::isStart)
                     .thenComparingInt(Change::order));
         }
@@ -310,7 +310,7 @@ public final class Timeline {
                     lastEnding = List.of();
                     unverifiedLapse = false;
                 }
-                case EXEMPT -> exemptions.put(e, Boolean.TRUE);
+                case EXEMPT -> exemptions.add(e);
                 case NONE -> { }
             }
         }
@@ -330,7 +330,7 @@ public final class Timeline {
                 return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
             }
             if (!exemptions.isEmpty()) {
-                exemptions.keySet().forEach(e -> governing.add(GoverningEvent.of(e, "exempts " + category)));
+                exemptions.forEach(e -> governing.add(GoverningEvent.of(e, "exempts " + category)));
                 return new Snapshot(State.EXEMPT, List.of(), governing);
             }
             if (suspension != null) {
