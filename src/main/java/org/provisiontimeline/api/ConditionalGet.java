@@ -20,6 +20,8 @@ import org.provisiontimeline.provision.ProvisionStore;
  */
 class ConditionalGet {
 
+    private static final String TAG_PROPERTY = ConditionalGet.class.getName() + ".tag";
+
     private final ProvisionCatalog catalog;
     private final Clock clock;
 
@@ -34,6 +36,7 @@ class ConditionalGet {
             return Optional.empty();
         }
         String tag = tagFor(request);
+        request.setProperty(TAG_PROPERTY, tag);   // the response filter reuses it instead of hashing again
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
             return Optional.of(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.NOT_MODIFIED)
@@ -46,7 +49,8 @@ class ConditionalGet {
     void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         if (response.getStatus() == 200 && applies(request, resource)
                 && !response.getHeaders().containsKey(HttpHeaders.ETAG)) {
-            response.getHeaders().putSingle(HttpHeaders.ETAG, tagFor(request));
+            Object tag = request.getProperty(TAG_PROPERTY);
+            response.getHeaders().putSingle(HttpHeaders.ETAG, tag != null ? tag : tagFor(request));
         }
     }
 

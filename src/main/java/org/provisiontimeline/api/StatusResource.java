@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
-import org.provisiontimeline.status.PartialDate;
 import org.provisiontimeline.status.StatusAnswer;
 
 /** "Was it in force on this day, and why?" and the whole history as intervals. */
@@ -83,14 +82,11 @@ public class StatusResource {
                     example = "2025") @RestQuery String to,
             @Parameter(description = "aid category id; default general", example = "general") @RestQuery String category,
             @Parameter(description = "record instant (RFC 3339) or date") @RestQuery String asOf) {
-        PartialDate f = Params.bound("from", from);
-        PartialDate t = Params.bound("to", to);
-        Params.checkOrder(from, f, t);
+        TimelineRange range = TimelineRange.parse(from, to);
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
         String cat = Params.category(entry.provision(), category);
-        var intervals = entry.timeline(cat).intervals(f == null ? null : f.earliest(),
-                t == null ? null : t.latest().plusDays(1));
-        return new ProvisionViews.TimelineView(id, cat, f, t, entry.provision().checkedThrough(),
+        var intervals = range.of(entry.timeline(cat));
+        return new ProvisionViews.TimelineView(id, cat, range.from(), range.to(), entry.provision().checkedThrough(),
                 entry.datasetVersion(), asOf, intervals);
     }
 }

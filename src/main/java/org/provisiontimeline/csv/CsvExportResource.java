@@ -15,9 +15,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.api.Params;
 import org.provisiontimeline.api.ProvisionResource;
 import org.provisiontimeline.api.ProvisionResource.EventFilter;
+import org.provisiontimeline.api.TimelineRange;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
-import org.provisiontimeline.status.PartialDate;
 
 /**
  * Events and timeline as CSV, by content negotiation ({@code Accept: text/csv}) or a {@code .csv} suffix, with the
@@ -75,14 +75,11 @@ public class CsvExportResource {
     public RestResponse<StreamingOutput> timeline(@RestPath String id, @RestQuery String from, @RestQuery String to,
                                                   @RestQuery String category, @RestQuery String asOf,
                                                   @RestQuery String bom) {
-        PartialDate f = Params.bound("from", from);
-        PartialDate t = Params.bound("to", to);
-        Params.checkOrder(from, f, t);
+        TimelineRange range = TimelineRange.parse(from, to);
         boolean withBom = bom(bom);
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
         String cat = Params.category(entry.provision(), category);
-        List<Exports.IntervalRow> rows = entry.timeline(cat)
-                .intervals(f == null ? null : f.earliest(), t == null ? null : t.latest().plusDays(1)).stream()
+        List<Exports.IntervalRow> rows = range.of(entry.timeline(cat)).stream()
                 .map(i -> new Exports.IntervalRow(id, cat, entry.datasetVersion(), i)).toList();
         return csv(out -> Exports.TIMELINE.write(rows, out, withBom),
                 id + "_timeline_" + cat + "_" + entry.datasetVersion());

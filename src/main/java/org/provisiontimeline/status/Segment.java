@@ -14,10 +14,6 @@ import java.util.Set;
  */
 record Segment(LocalDate from, LocalDate to, PartialDate startedBy, Snapshot snapshot) {
 
-    boolean contains(LocalDate day) {
-        return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
-    }
-
     State state() {
         return snapshot.state();
     }

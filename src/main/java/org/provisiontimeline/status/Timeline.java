@@ -94,23 +94,27 @@ public final class Timeline {
 
     /** The state on {@code day} in brief: what batch annotation needs, found by binary search. */
     public StatusBrief brief(LocalDate day) {
-        int i = java.util.Arrays.binarySearch(segmentStarts, day);
-        return briefs[i >= 0 ? i : -i - 2];
+        return briefs[segmentIndex(day)];
     }
 
     /** The state on {@code day}, with its reasons, sources and warnings. */
     public StatusAnswer answer(LocalDate day) {
         Objects.requireNonNull(day, "day");
-        Segment segment = segments.stream().filter(s -> s.contains(day)).findFirst().orElseThrow();
-        int index = indexOfIntervalContaining(day);
-        Interval interval = intervals.get(index);
-        PartialDate since = Segment.startOfInterval(segments, interval);
-        PartialDate until = Segment.endOfInterval(segments, interval);
+        int i = segmentIndex(day);
+        Segment segment = segments.get(i);
+        StatusBrief brief = briefs[i];   // since and until were worked out once, when the timeline was built
         List<String> warnings = warnings(day, segment);
-        String explanation = Explanation.of(provision, category, segment, since, until);
-        return new StatusAnswer(provision.id(), day, category, segment.state().restricted(), segment.state(), since,
-                until, segment.confidence(), explanation, segment.governing(), segment.candidates(), warnings,
-                provision.checkedThrough(), sourcesOf(segment.governing()), null, null);
+        String explanation = Explanation.of(provision, category, segment, brief.since(), brief.until());
+        return new StatusAnswer(provision.id(), day, category, segment.state().restricted(), segment.state(),
+                brief.since(), brief.until(), segment.confidence(), explanation, segment.governing(),
+                segment.candidates(), warnings, provision.checkedThrough(), sourcesOf(segment.governing()), null,
+                null);
+    }
+
+    /** Index of the segment containing {@code day}: the last one starting on or before it. */
+    private int segmentIndex(LocalDate day) {
+        int i = java.util.Arrays.binarySearch(segmentStarts, day);
+        return i >= 0 ? i : -i - 2;
     }
 
     private int indexOfIntervalContaining(LocalDate day) {
