@@ -157,7 +157,7 @@ col() { cut -d' ' -f"$2" "$WORK/$1" | tr '\n' ' '; }
 # per-round ratios against the trivial run next to them, then the median
 per_round() {  # NAME BASE FIELD INVERT: median over rounds of NAME/BASE (or BASE/NAME)
   paste -d' ' <(cut -d' ' -f"$3" "$WORK/$1") <(cut -d' ' -f"$3" "$WORK/$2") \
-    | awk '{printf "%.4f ", $1 / $2}' | median
+    | awk '{printf "%.4f ", $1 / $2}' | median | awk '{printf "%.2f", $1}'
 }
 TRIV_RPS=$(col trivial 1 | median); TRIV_P99=$(col trivial 2 | median)
 row() {  # NAME LABEL BASE target_tput target_p99

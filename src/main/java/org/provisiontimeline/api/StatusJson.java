@@ -72,6 +72,9 @@ class StatusJson {
                                String asOf) {
         StatusAnswer answer = timeline.answer(day);
         byte[] whole = json(answer.withProvenance(entry.datasetVersion(), asOf));
+        if (cachedBytes.get() >= maxBytes) {
+            return whole;   // the cache is full: render per request, without the work of splitting
+        }
         Piece piece = split(new String(json(answer), StandardCharsets.UTF_8), day);
         if (piece != WHOLE && !Arrays.equals(whole, piece.splice(day, pieces.datasetVersion,
                 asOf == null ? NULL : json(asOf)))) {
