@@ -1,12 +1,15 @@
 package org.provisiontimeline.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -22,8 +25,11 @@ class ConditionalGet {
 
     private static final String TAG_PROPERTY = ConditionalGet.class.getName() + ".tag";
 
+    private static final int MAX_REMEMBERED_TAGS = 50_000;
+
     private final ProvisionCatalog catalog;
     private final Clock clock;
+    private final Map<String, String> tags = new ConcurrentHashMap<>();
 
     ConditionalGet(ProvisionCatalog catalog, Clock clock) {
         this.catalog = catalog;
@@ -31,11 +37,12 @@ class ConditionalGet {
     }
 
     @ServerRequestFilter
-    Optional<RestResponse<Void>> notModified(ContainerRequestContext request, ResourceInfo resource) {
+    Optional<RestResponse<Void>> notModified(ContainerRequestContext request, ResourceInfo resource,
+                                             HttpServerRequest http) {
         if (!applies(request, resource)) {
             return Optional.empty();
         }
-        String tag = tagFor(request);
+        String tag = tagFor(request, http.uri());
         request.setProperty(TAG_PROPERTY, tag);   // the response filter reuses it instead of hashing again
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
@@ -50,7 +57,7 @@ class ConditionalGet {
         if (response.getStatus() == 200 && applies(request, resource)
                 && !response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             Object tag = request.getProperty(TAG_PROPERTY);
-            response.getHeaders().putSingle(HttpHeaders.ETAG, tag != null ? tag : tagFor(request));
+            response.getHeaders().putSingle(HttpHeaders.ETAG, tag != null ? tag : tagFor(request, requestTarget(request)));
         }
     }
 
@@ -62,10 +69,28 @@ class ConditionalGet {
                 && !resource.getResourceMethod().isAnnotationPresent(OwnETag.class);
     }
 
-    private String tagFor(ContainerRequestContext request) {
-        String key = catalog.fingerprint() + '|' + LocalDate.now(clock) + '|' + request.getUriInfo().getRequestUri()
+    /**
+     * The tag of an answer. The request target (path and query as sent) stands for the request, not the absolute
+     * URI: it needs no Host header and no URI parsing. Tags are remembered, so a repeated request costs a map
+     * lookup, not a SHA-256; the map is emptied when it grows large (a new catalog version makes its keys stale).
+     */
+    private String tagFor(ContainerRequestContext request, String requestTarget) {
+        String key = catalog.fingerprint() + '|' + LocalDate.now(clock) + '|' + requestTarget
                 + '|' + request.getHeaderString(HttpHeaders.ACCEPT);
-        return "W/\"" + ProvisionStore.hash(key).substring(0, 20) + "\"";
+        String tag = tags.get(key);
+        if (tag == null) {
+            if (tags.size() >= MAX_REMEMBERED_TAGS) {
+                tags.clear();
+            }
+            tag = "W/\"" + ProvisionStore.hash(key).substring(0, 20) + "\"";
+            tags.put(key, tag);
+        }
+        return tag;
+    }
+
+    private static String requestTarget(ContainerRequestContext request) {
+        java.net.URI uri = request.getUriInfo().getRequestUri();
+        return uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
     }
 
     /** RFC 9110 weak comparison against a list such as {@code "a", W/"b"}. */

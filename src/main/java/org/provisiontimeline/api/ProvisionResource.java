@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
 import org.provisiontimeline.provision.Curation;
-import org.provisiontimeline.status.Category;
 import org.provisiontimeline.status.Event;
 import org.provisiontimeline.status.EventType;
 import org.provisiontimeline.status.PartialDate;
@@ -35,11 +34,13 @@ public class ProvisionResource {
     private final ProvisionCatalog catalog;
     private final Curation curation;
     private final Clock clock;
+    private final ProvisionListing listing;
 
-    ProvisionResource(ProvisionCatalog catalog, Curation curation, Clock clock) {
+    ProvisionResource(ProvisionCatalog catalog, Curation curation, Clock clock, ProvisionListing listing) {
         this.catalog = catalog;
         this.curation = curation;
         this.clock = clock;
+        this.listing = listing;
     }
 
     @GET
@@ -49,9 +50,7 @@ public class ProvisionResource {
             @Parameter(description = "opaque cursor from the Link rel=\"next\" header") @RestQuery String cursor,
             UriInfo uri) {
         LocalDate today = LocalDate.now(clock);
-        List<ProvisionViews.Summary> all = catalog.all().stream()
-                .map(e -> ProvisionViews.Summary.of(e, e.timeline(Category.GENERAL).answer(today))).toList();
-        return Paging.page(all, limit, cursor, uri);
+        return Paging.page(listing.on(today), limit, cursor, uri);
     }
 
     @GET
@@ -83,7 +82,7 @@ public class ProvisionResource {
             @RestQuery String limit, @RestQuery String cursor, UriInfo uri) {
         EventFilter filter = EventFilter.parse(from, to, type, legalEffect);
         CatalogEntry entry = entry(catalog, id, asOf);
-        RestResponse<List<Event>> page = Paging.page(filter.apply(entry.provision().events()), limit, cursor, uri);
+        RestResponse<List<Event>> page = Paging.page(filter.select(entry.eventsInOrder()), limit, cursor, uri);
         page.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
         return page;
     }
@@ -136,12 +135,19 @@ public class ProvisionResource {
         }
 
         public List<Event> apply(List<Event> events) {
-            return events.stream()
+            return select(events.stream().sorted(CatalogEntry.EVENT_ORDER).toList());
+        }
+
+        /** The matching events of a list already in {@link CatalogEntry#EVENT_ORDER}, in that order. */
+        public List<Event> select(List<Event> inOrder) {
+            if (from == null && to == null && type == null && legalEffect == null) {
+                return inOrder;
+            }
+            return inOrder.stream()
                     .filter(e -> from == null || !e.date().latest().isBefore(from.earliest()))
                     .filter(e -> to == null || !e.date().earliest().isAfter(to.latest()))
                     .filter(e -> type == null || e.type() == type)
                     .filter(e -> legalEffect == null || legalEffect.equals(e.legalEffect()))
-                    .sorted(java.util.Comparator.comparing(Event::date).thenComparing(Event::id))
                     .toList();
         }
     }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,13 +49,17 @@ public class DataFileLoader {
     void onStart(@Observes StartupEvent event) {
         List<DataFile> files = readAll(dataDir);
         int written = QuarkusTransaction.requiringNew().call(() -> write(files));
-        catalog.refresh();
+        // The catalog reuses the documents just read when the database holds the same content, instead of
+        // parsing each stored document a second time.
+        Map<String, Provision> read = new HashMap<>();
+        files.forEach(f -> read.put(f.hash(), f.provision()));
+        catalog.refresh(read);
         LOG.infof("Data files: %d read from %s, %d written as new versions; %d provision(s) served",
                 files.size(), dataDir.toAbsolutePath(), written, catalog.all().size());
     }
 
-    /** A validated data file: its provision and the hash of its canonical content. */
-    record DataFile(Path path, Provision provision) {
+    /** A validated data file: its provision and the hash of its canonical content ({@code null} until readAll). */
+    record DataFile(Path path, Provision provision, String hash) {
     }
 
     /**
@@ -66,13 +72,29 @@ public class DataFileLoader {
             LOG.warnf("Data directory %s does not exist; starting with what the database holds", dir.toAbsolutePath());
             return List.of();
         }
-        List<DataFile> out = new ArrayList<>();
+        List<Path> files;
         try (Stream<Path> paths = Files.list(dir)) {
-            for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                out.add(read(path));
-            }
+            files = paths.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             throw new DataFileException("cannot list data directory " + dir + ": " + e.getMessage());
+        }
+        // Reading and validating (which builds every category's timeline) is most of a start's work, and files are
+        // independent: they are read in parallel. The first bad file by name is still the one reported.
+        List<Object> read = files.parallelStream().map(path -> {
+            try {
+                DataFile f = read(path);
+                String hash = ProvisionStore.hash(store.canonicalJson(f.provision()));
+                return (Object) new DataFile(path, f.provision(), hash);
+            } catch (DataFileException e) {
+                return e;
+            }
+        }).toList();
+        List<DataFile> out = new ArrayList<>();
+        for (Object r : read) {
+            if (r instanceof DataFileException e) {
+                throw e;
+            }
+            out.add((DataFile) r);
         }
         return out;
     }
@@ -95,16 +117,18 @@ public class DataFileLoader {
             throw new DataFileException(path + ": field /id: the file of provision '" + p.id() + "' must be named "
                     + expected);
         }
-        return new DataFile(path, p);
+        return new DataFile(path, p, null);
     }
 
     private int write(List<DataFile> files) {
         store.lockWrites();
         int written = 0;
+        Map<String, StoredProvision> rows = new HashMap<>();   // one query, not one per file
+        StoredProvision.all().forEach(r -> rows.put(r.id, r));
         for (DataFile f : files) {
             Provision p = f.provision();
-            String fileHash = ProvisionStore.hash(store.canonicalJson(p));
-            StoredProvision row = StoredProvision.byId(p.id()).orElse(null);
+            String fileHash = f.hash();
+            StoredProvision row = rows.get(p.id());
             if (row == null) {
                 store.append(p, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED, "loaded from " + f.path(),
                         fileHash);

@@ -1,21 +1,31 @@
 package org.provisiontimeline.provision;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.provisiontimeline.status.Event;
 import org.provisiontimeline.status.Provision;
 import org.provisiontimeline.status.Timeline;
 
 /**
  * One provision as the service answers from it: a version of the document, its dataset version (content hash) and
  * its timelines, computed once per category and reused by every request until the next write.
+ *
+ * @param views what readers derive from this version (events in date order, rendered answers), computed on first use
+ *              and dropped with the entry, so nothing derived outlives the version it came from
  */
 public record CatalogEntry(Provision provision, String datasetVersion, int versionNo, Instant recordedAt,
-                           Map<String, Timeline> timelines) {
+                           Map<String, Timeline> timelines, Map<String, Object> views) {
+
+    /** The order events are listed in: by date, then id (ids are unique, so the order is total). */
+    public static final Comparator<Event> EVENT_ORDER = Comparator.comparing(Event::date).thenComparing(Event::id);
 
     static CatalogEntry of(Provision provision, String contentHash, int versionNo, Instant recordedAt) {
         return new CatalogEntry(provision, contentHash.substring(0, 12), versionNo, recordedAt,
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     /**
@@ -31,5 +41,22 @@ public record CatalogEntry(Provision provision, String datasetVersion, int versi
         Timeline t = Timeline.of(provision, category);   // throws for an unknown category, caching nothing
         timelines.putIfAbsent(category, t);
         return t;
+    }
+
+    /** The events in {@link #EVENT_ORDER}, sorted once per version instead of once per request. */
+    public List<Event> eventsInOrder() {
+        return view("events-in-order", () -> provision.events().stream().sorted(EVENT_ORDER).toList());
+    }
+
+    /** A view of this version, computed by {@code compute} on first use (at most a few times under a race). */
+    @SuppressWarnings("unchecked")
+    public <T> T view(String key, Supplier<T> compute) {
+        Object cached = views.get(key);
+        if (cached == null) {
+            cached = compute.get();
+            Object raced = views.putIfAbsent(key, cached);
+            cached = raced != null ? raced : cached;
+        }
+        return (T) cached;
     }
 }

@@ -36,13 +36,12 @@ public class ProvisionCatalog {
         t.setDaemon(true);
         return t;
     });
-    private final Map<Long, CatalogEntry> past = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, CatalogEntry> eldest) {
-                    return size() > 32;
-                }
-            });
+    // Past versions asked for with asOf, most recently used last. Bounded both in entries and in events, so a few
+    // huge past versions cannot fill the heap; each build is O(n log n), so a miss costs a parse and a sort.
+    static final int PAST_MAX_VERSIONS = 32;
+    static final long PAST_MAX_EVENTS = 100_000;
+    private final java.util.LinkedHashMap<Long, CatalogEntry> past = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private long pastEvents;   // guarded by past
 
     ProvisionCatalog(ProvisionStore store) {
         this.store = store;
@@ -62,8 +61,36 @@ public class ProvisionCatalog {
         }
         Optional<ProvisionVersion> version = QuarkusTransaction.joiningExisting()
                 .call(() -> ProvisionVersion.asOf(id, asOf));
-        return version.map(v -> past.computeIfAbsent(v.seq,
-                seq -> CatalogEntry.of(store.parse(v.document), v.contentHash, v.versionNo, v.recordedAt)));
+        return version.map(this::entryOf);
+    }
+
+    private CatalogEntry entryOf(ProvisionVersion v) {
+        CatalogEntry current = entries.get(v.provisionId);
+        if (current != null && current.versionNo() == v.versionNo && current.recordedAt().equals(v.recordedAt)
+                && current.datasetVersion().equals(v.contentHash.substring(0, 12))) {
+            return current;   // asOf names the version being served: its timelines are built already
+        }
+        synchronized (past) {
+            CatalogEntry cached = past.get(v.seq);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Parsed outside the lock, so one slow miss does not hold up every other asOf request.
+        CatalogEntry built = CatalogEntry.of(store.parse(v.document), v.contentHash, v.versionNo, v.recordedAt);
+        synchronized (past) {
+            CatalogEntry raced = past.putIfAbsent(v.seq, built);
+            if (raced != null) {
+                return raced;
+            }
+            pastEvents += built.provision().events().size();
+            var eldest = past.entrySet().iterator();
+            while (past.size() > 1 && (past.size() > PAST_MAX_VERSIONS || pastEvents > PAST_MAX_EVENTS)) {
+                pastEvents -= eldest.next().getValue().provision().events().size();
+                eldest.remove();
+            }
+        }
+        return built;
     }
 
     /** All provisions, ordered by id. */
@@ -106,22 +133,31 @@ public class ProvisionCatalog {
     }
 
     /** Re-reads every provision's newest version; call after a commit, never inside the writing transaction. */
-    public synchronized void refresh() {
+    public void refresh() {
+        refresh(Map.of());
+    }
+
+    /**
+     * As {@link #refresh()}, taking the documents of {@code known} (by content hash) as already parsed: the loader
+     * has just read and validated them, so a start does not parse every document twice.
+     */
+    public synchronized void refresh(Map<String, Provision> known) {
         long seq = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
                 .<ProvisionVersion>find("order by seq desc").firstResultOptional().map(v -> v.seq).orElse(0L));
         List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(StoredProvision::all);
         Map<String, CatalogEntry> next = new TreeMap<>();
         StringBuilder print = new StringBuilder();
-        for (StoredProvision row : rows) {
+        // Documents are independent: the changed ones are parsed in parallel (all of them, at startup).
+        rows.parallelStream().map(row -> {
             CatalogEntry old = entries.get(row.id);
             if (old != null && old.versionNo() == row.versionNo
                     && old.datasetVersion().equals(row.contentHash.substring(0, 12))) {
-                next.put(row.id, old);   // unchanged: keep its computed timelines
-            } else {
-                Provision p = store.parse(row.document);
-                next.put(row.id, CatalogEntry.of(p, row.contentHash, row.versionNo, row.updatedAt));
+                return old;   // unchanged: keep its computed timelines
             }
-        }
+            Provision p = known.get(row.contentHash);
+            return CatalogEntry.of(p != null ? p : store.parse(row.document), row.contentHash, row.versionNo,
+                    row.updatedAt);
+        }).toList().forEach(e -> next.put(e.provision().id(), e));
         next.values().forEach(e -> print.append(e.provision().id()).append('@').append(e.datasetVersion()).append(';'));
         entries = java.util.Collections.unmodifiableMap(next);
         fingerprint = ProvisionStore.hash(print.toString() + seq).substring(0, 16);

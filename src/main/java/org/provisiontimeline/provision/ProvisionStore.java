@@ -42,13 +42,18 @@ public class ProvisionStore {
 
     /** SHA-256 of the canonical JSON, in hex: the dataset version. */
     public static String hash(String canonicalJson) {
+        // One digest per thread: looking the algorithm up costs more than hashing a short key (ETags hash per request).
+        byte[] digest = SHA_256.get().digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
+    });
 
     /**
      * Queues this transaction behind every other write: call it first in a writing transaction, before locking any

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,26 +53,5 @@ record Segment(LocalDate from, LocalDate to, PartialDate startedBy, Snapshot sna
 
     private static boolean sameReading(Segment a, Segment b) {
         return a.state() == b.state() && a.candidates().equals(b.candidates());
-    }
-
-    /** The date of the change that began {@code interval}, or {@code null} if it reaches back without limit. */
-    static PartialDate startOfInterval(List<Segment> segments, Interval interval) {
-        return segments.stream().filter(s -> Objects.equals(s.from(), interval.from())).findFirst()
-                .map(Segment::startedBy).orElse(null);
-    }
-
-    /** The date of the change that ends {@code interval}, or {@code null} if it runs on without limit. */
-    static PartialDate endOfInterval(List<Segment> segments, Interval interval) {
-        if (interval.to() == null) {
-            return null;
-        }
-        PartialDate next = segments.stream().filter(s -> interval.to().equals(s.from())).findFirst()
-                .map(Segment::startedBy).orElse(null);
-        // An uncertain window is followed by the state its change led to, "started" by that same window; the
-        // window itself ends on a known day.
-        if (next == null || next.equals(startOfInterval(segments, interval))) {
-            return PartialDate.of(interval.to());
-        }
-        return next;
     }
 }

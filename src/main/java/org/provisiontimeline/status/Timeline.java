@@ -2,8 +2,10 @@ package org.provisiontimeline.status;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +34,10 @@ public final class Timeline {
     private final List<Interval> intervals;
     private final LocalDate[] segmentStarts;
     private final StatusBrief[] briefs;
+    private final Map<String, Event> eventsById;
+    // Answer pieces: the segments cut where a day's warnings change (a coverage gap or checkedThrough), so every day
+    // of one piece has the same answer but its date; callers may render a piece once (StatusAnswer's JSON).
+    private final LocalDate[] pieceStarts;
 
     private Timeline(Provision provision, String category, List<Segment> segments) {
         this.provision = provision;
@@ -40,13 +46,57 @@ public final class Timeline {
         this.intervals = Segment.merge(segments);
         this.segmentStarts = new LocalDate[segments.size()];
         this.briefs = new StatusBrief[segments.size()];
-        for (int i = 0; i < segments.size(); i++) {
-            Segment s = segments.get(i);
-            Interval interval = intervals.get(indexOfIntervalContaining(s.from() != null ? s.from() : LocalDate.MIN));
-            segmentStarts[i] = s.from() != null ? s.from() : LocalDate.MIN;
-            briefs[i] = new StatusBrief(s.state(), s.state().restricted(), Segment.startOfInterval(segments, interval),
-                    Segment.endOfInterval(segments, interval), s.confidence(), List.copyOf(s.snapshot().eventIds()));
+        // Intervals are merges of consecutive segments, so one walk pairs each segment with its interval, and each
+        // interval with its first segment and the first segment of the next one: linear, not a search per segment.
+        int first = 0;
+        for (int k = 0; k < intervals.size(); k++) {
+            Interval interval = intervals.get(k);
+            int last = first;   // the segment that ends the interval
+            while (!Objects.equals(segments.get(last).to(), interval.to())) {
+                last++;
+            }
+            PartialDate since = segments.get(first).startedBy();
+            PartialDate until = untilOf(interval, since, last + 1 < segments.size() ? segments.get(last + 1) : null);
+            for (int i = first; i <= last; i++) {
+                Segment s = segments.get(i);
+                segmentStarts[i] = s.from() != null ? s.from() : LocalDate.MIN;
+                briefs[i] = new StatusBrief(s.state(), s.state().restricted(), since, until, s.confidence(),
+                        List.copyOf(s.snapshot().eventIds()));
+            }
+            first = last + 1;
         }
+        Map<String, Event> byId = new HashMap<>();
+        for (Event e : provision.events()) {
+            byId.putIfAbsent(e.id(), e);   // the first of a repeated id wins, as Provision.event(id) finds it
+        }
+        this.eventsById = byId;
+        List<LocalDate> cuts = new ArrayList<>();
+        for (CoverageGap gap : provision.coverage()) {
+            cuts.add(gap.from());
+            cuts.add(gap.to());
+        }
+        if (provision.checkedThrough() != null && !provision.checkedThrough().equals(LocalDate.MAX)) {
+            cuts.add(provision.checkedThrough().plusDays(1));
+        }
+        TreeSet<LocalDate> starts = new TreeSet<>(List.of(segmentStarts));
+        starts.addAll(cuts);
+        this.pieceStarts = starts.toArray(LocalDate[]::new);
+    }
+
+    /**
+     * The date of the change that ends {@code interval}: the "started by" of the segment after it, or the plain day
+     * its last day is followed by when that change is the one that also began it (an uncertain window is followed
+     * by the state its change led to, "started" by that same window; the window itself ends on a known day).
+     */
+    private static PartialDate untilOf(Interval interval, PartialDate since, Segment after) {
+        if (interval.to() == null) {
+            return null;
+        }
+        PartialDate next = after != null && interval.to().equals(after.from()) ? after.startedBy() : null;
+        if (next == null || next.equals(since)) {
+            return PartialDate.of(interval.to());
+        }
+        return next;
     }
 
     /**
@@ -111,19 +161,24 @@ public final class Timeline {
                 null);
     }
 
-    /** Index of the segment containing {@code day}: the last one starting on or before it. */
-    private int segmentIndex(LocalDate day) {
-        int i = java.util.Arrays.binarySearch(segmentStarts, day);
+    /**
+     * Which piece of the timeline {@code day} falls in: every day of one piece has the same {@link #answer} except
+     * its {@code date}, so a caller may compute (or render) the answer once per piece. Found by binary search.
+     */
+    public int pieceOf(LocalDate day) {
+        int i = Arrays.binarySearch(pieceStarts, day);
         return i >= 0 ? i : -i - 2;
     }
 
-    private int indexOfIntervalContaining(LocalDate day) {
-        for (int i = 0; i < intervals.size(); i++) {
-            if (intervals.get(i).contains(day)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("intervals do not cover " + day);
+    /** The number of pieces; {@link #pieceOf} answers from 0 to this, exclusive. */
+    public int pieces() {
+        return pieceStarts.length;
+    }
+
+    /** Index of the segment containing {@code day}: the last one starting on or before it. */
+    private int segmentIndex(LocalDate day) {
+        int i = Arrays.binarySearch(segmentStarts, day);
+        return i >= 0 ? i : -i - 2;
     }
 
     private List<String> warnings(LocalDate day, Segment segment) {
@@ -150,7 +205,10 @@ public final class Timeline {
         Set<Source> sources = new LinkedHashSet<>();
         for (GoverningEvent g : governing) {
             if (!g.derived()) {
-                provision.event(g.id()).ifPresent(e -> sources.addAll(e.sources()));
+                Event e = eventsById.get(g.id());
+                if (e != null) {
+                    sources.addAll(e.sources());
+                }
             }
         }
         return List.copyOf(sources);
@@ -165,6 +223,7 @@ public final class Timeline {
         private final String category;
         private final List<Change> changes = new ArrayList<>();
         private final List<Segment> segments = new ArrayList<>();
+        private final Event firstImposition;
 
         // The machine's state; see snapshot() for how it reads as a State.
         private Event imposition;
@@ -181,7 +240,20 @@ public final class Timeline {
         Replay(Provision provision, String category) {
             this.provision = provision;
             this.category = category;
+            this.firstImposition = firstImposition(provision, category);
             collectChanges();
+        }
+
+        /** The earliest imposition (the first of equals), found once: every snapshot before it names it. */
+        private static Event firstImposition(Provision provision, String category) {
+            Event first = null;
+            for (Event e : provision.events()) {
+                if (e.effect() == Effect.IMPOSE && e.touches(category)
+                        && (first == null || e.start().compareTo(first.start()) < 0)) {
+                    first = e;
+                }
+            }
+            return first;
         }
 
         private void collectChanges() {
@@ -322,10 +394,9 @@ public final class Timeline {
         private Snapshot snapshot() {
             List<GoverningEvent> governing = new ArrayList<>();
             if (imposition == null) {
-                provision.events().stream()
-                        .filter(e -> e.effect() == Effect.IMPOSE && e.touches(category))
-                        .min(Comparator.comparing(Event::start))
-                        .ifPresent(e -> governing.add(GoverningEvent.of(e, "not yet in force")));
+                if (firstImposition != null) {
+                    governing.add(GoverningEvent.of(firstImposition, "not yet in force"));
+                }
                 return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
             }
             governing.add(GoverningEvent.of(imposition, "imposed"));

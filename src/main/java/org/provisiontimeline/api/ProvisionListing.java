@@ -1,0 +1,39 @@
+package org.provisiontimeline.api;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import org.provisiontimeline.provision.ProvisionCatalog;
+import org.provisiontimeline.status.Category;
+
+/**
+ * The provision list with today's status, computed once per catalog version and day rather than once per request:
+ * with a thousand provisions, a list request would otherwise ask a thousand timelines.
+ */
+@Singleton
+class ProvisionListing {
+
+    private final ProvisionCatalog catalog;
+    private volatile Listing current = new Listing("", LocalDate.MIN, List.of());
+
+    ProvisionListing(ProvisionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    List<ProvisionViews.Summary> on(LocalDate today) {
+        // The fingerprint is read before the entries: a refresh in between caches newer entries under the older
+        // fingerprint, which the next request replaces; never older entries under the newer one.
+        String fingerprint = catalog.fingerprint();
+        Listing listing = current;
+        if (listing.fingerprint().equals(fingerprint) && listing.day().equals(today)) {
+            return listing.summaries();
+        }
+        List<ProvisionViews.Summary> all = catalog.all().stream()
+                .map(e -> ProvisionViews.Summary.of(e, e.timeline(Category.GENERAL).answer(today))).toList();
+        current = new Listing(fingerprint, today, all);
+        return all;
+    }
+
+    private record Listing(String fingerprint, LocalDate day, List<ProvisionViews.Summary> summaries) {
+    }
+}
