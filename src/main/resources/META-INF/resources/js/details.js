@@ -14,7 +14,10 @@ export function initDetails() {
   dlg.addEventListener('close', () => {
     const back = opener;
     opener = null;
-    if (back && document.contains(back)) back.focus();
+    // Chromium already returns focus when a modal dialog closes, before this event runs; a key pressed in
+    // between may have moved it on, and must not be undone here
+    const now = document.activeElement;
+    if (back && document.contains(back) && (!now || now === document.body || dlg.contains(now))) back.focus();
   });
   dlg.addEventListener('click', (e) => {
     if (e.target === dlg) dlg.close(); // a click on the backdrop
