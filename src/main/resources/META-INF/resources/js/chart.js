@@ -101,7 +101,7 @@ function computeExtent() {
 
 /** Vertical positions; fixed for a provision, so zooming never changes the chart's height (no layout shift). */
 function computeY(laneCount) {
-  const y = { band: 24 };
+  const y = { band: 40 }; // room above for the asked day's label and the chosen category's name
   y.lanes = [];
   let top = y.band;
   for (let i = 0; i < laneCount; i++) {
