@@ -328,6 +328,11 @@ class WebPageTest {
             assertFalse(page.url().contains("date="), page.url());
         }
 
+        JsonPath general = given().queryParam("date", "2024-06-01").get(API + "/status").then().extract().jsonPath();
+        Page category = open(1280, 800, "?provision=" + ID + "&category=no-such-category&date=2024-06-01");
+        assertThat(category.locator("#category-note")).containsText("no aid category “no-such-category”");
+        assertThat(category.locator("#explanation")).hasText(general.getString("explanation"));
+
         Page other = open(1280, 800, "?provision=no-such-provision&date=2024-06-01", "error");
         assertThat(other.locator("#page-error")).containsText("There is no provision called “no-such-provision”");
         assertThat(other.locator("#page-error")).not().containsText("GET /api");
