@@ -47,7 +47,17 @@ final class BatchCsv implements AutoCloseable {
      *
      * @throws ApiException 422 for an empty file, a missing or ambiguous date column
      */
-    static BatchCsv open(InputStream in, String column) throws IOException {
+    static BatchCsv open(UploadSpool spool, long maxBytes, String column) throws IOException {
+        InputStream in = spool.open(maxBytes);
+        try {
+            return open(in, column);
+        } catch (IOException | RuntimeException e) {
+            in.close();   // a refused file must not keep its spool file open
+            throw e;
+        }
+    }
+
+    private static BatchCsv open(InputStream in, String column) throws IOException {
         Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
