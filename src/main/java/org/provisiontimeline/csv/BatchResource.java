@@ -24,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -56,6 +57,8 @@ public class BatchResource {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_DATE_CHARS * 2)
                     .maxNumberLength(MAX_DATE_CHARS).maxNestingDepth(8).build())
             .build();
+
+    private static final Logger LOG = Logger.getLogger(BatchResource.class);
 
     private final ProvisionCatalog catalog;
     private final ObjectMapper json;
@@ -114,6 +117,11 @@ public class BatchResource {
         return CsvExportResource.csv(out -> {
             try (batch) {
                 batch.annotate(timeline, out, withBom, safeInput);
+            } catch (IOException e) {
+                if (!rc.response().closed()) {
+                    throw e;
+                }
+                LOG.debugf("Batch client gone before the end of its answer: %s", e.getMessage());
             } finally {
                 spool.delete();   // at once; the upload filter's watchdog also does if this never runs
             }

@@ -2,6 +2,7 @@ package org.provisiontimeline.csv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelOption;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -135,6 +137,7 @@ public class BatchUploads {
         private long timer = -1;
         private long lastWritten = -1;
         private long lastProgress;
+        private boolean hungUp;
 
         Upload(RoutingContext rc, boolean gzip) {
             this.rc = rc;
@@ -207,7 +210,9 @@ public class BatchUploads {
             }
             uploading = false;
             release();
-            file.close().onComplete(closed -> {
+            AsyncFile f = file;
+            file = null;
+            f.close().onComplete(closed -> {
                 if (closed.failed()) {
                     fail(503, "/problems/busy", "Service Unavailable",
                             "The server could not store the upload; retry later.", "60");
@@ -248,19 +253,30 @@ public class BatchUploads {
             if (written != lastWritten) {
                 lastWritten = written;
                 lastProgress = now;
-            } else if ((now - lastProgress) / 1_000_000 > writeTimeoutMs) {
+            } else if ((now - lastProgress) / 1_000_000 > writeTimeoutMs && !hungUp) {
+                hungUp = true;
                 LOG.infof("Disconnecting a batch client that read nothing for %d ms", writeTimeoutMs);
-                req.connection().close();   // wakes the worker blocked on the full socket; next tick cleans up
+                hangUp(req);   // wakes the worker blocked on the full socket; the next tick cleans up
             }
         }
 
+        /** The client went away (or the connection failed) while the upload was still arriving. */
         private void abandon() {
+            if (!uploading) {
+                return;   // after the upload, the tick notices the closed response and cleans up
+            }
             uploading = false;
             release();
-            if (file != null) {
-                file.close();
-            }
+            closeFile();
             cleanUp();
+        }
+
+        private void closeFile() {
+            if (file != null) {
+                AsyncFile f = file;
+                file = null;
+                f.close();
+            }
         }
 
         private void fail(int status, String type, String title, String detail, String retryAfter) {
@@ -270,9 +286,7 @@ public class BatchUploads {
             uploading = false;
             release();
             req.handler(null);
-            if (file != null) {
-                file.close();
-            }
+            closeFile();
             cleanUp();
             refuse(rc, status, type, title, detail, retryAfter);
         }
@@ -294,6 +308,22 @@ public class BatchUploads {
                     // already gone: deleted by the resource when the answer finished
                 });
             }
+        }
+    }
+
+    /**
+     * Drops the connection at once. A plain close would first wait for the queued answer to be flushed, which is
+     * exactly what a client that does not read never lets happen. On HTTP/2 only this stream is reset.
+     */
+    private static void hangUp(HttpServerRequest req) {
+        if (req.version() == HttpVersion.HTTP_2) {
+            req.response().reset();
+        } else if (req.connection() instanceof ConnectionBase connection) {
+            // A reset (linger 0), and past Vert.x's own handler, whose close waits for queued writes to drain.
+            connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            connection.channelHandlerContext().close();
+        } else {
+            req.connection().close();
         }
     }
 
