@@ -134,7 +134,11 @@ final class BatchCsv implements AutoCloseable {
     /** Writes the annotated CSV: header, then every input row with its status cells, in input order. */
     void annotate(Timeline timeline, OutputStream out, boolean bom, boolean neutraliseInput) throws IOException {
         int width = header.length + STATUS_COLUMNS.size();
-        try (CsvTable.Rows writer = CsvTable.open(out, outputHeader(), bom)) {
+        List<String> outHeader = outputHeader();
+        if (neutraliseInput) {
+            outHeader.replaceAll(CsvTable::neutralise);   // the researcher's header is input too
+        }
+        try (CsvTable.Rows writer = CsvTable.open(out, outHeader, bom)) {
             for (Row next = nextRow(); next.cells() != null; next = nextRow()) {
                 if (next.malformed() != null) {
                     // The status line has gone out already; say where reading stopped, in the file itself.

@@ -96,6 +96,11 @@ public class BatchUploads {
             rc.next();   // not ours, or a type the resource refuses (415) without reading the body
             return;
         }
+        if (req.version() == HttpVersion.HTTP_2) {   // see NoCleartextHttp2
+            refuse(rc, 505, "/problems/http-version", "HTTP Version Not Supported",
+                    "Batch uploads need HTTP/1.1 (the answer is streamed once the whole upload is in).", null);
+            return;
+        }
         String encoding = req.getHeader(HttpHeaders.CONTENT_ENCODING);
         boolean gzip = encoding != null && (encoding.trim().equalsIgnoreCase("gzip")
                 || encoding.trim().equalsIgnoreCase("x-gzip"));

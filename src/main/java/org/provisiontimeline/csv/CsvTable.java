@@ -32,6 +32,14 @@ final class CsvTable<T> {
         this.columns = List.copyOf(columns);
     }
 
+    List<Column<T>> columns() {
+        return columns;
+    }
+
+    String title() {
+        return title;
+    }
+
     List<String> header() {
         return columns.stream().map(Column::name).toList();
     }
@@ -117,6 +125,9 @@ final class CsvTable<T> {
             col.put("titles", c.name());
             col.put("datatype", c.datatype());
             col.put("null", "");
+            if (c.separator() != null) {
+                col.put("separator", c.separator());
+            }
             col.put("dc:description", c.description());
             cols.add(col);
         }
