@@ -23,7 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -79,6 +83,9 @@ public class BatchResource {
     @Consumes("text/csv")
     @Produces("text/csv")
     @Operation(summary = "Annotate a CSV of dates: every input row and column kept, status columns appended")
+    @RequestBody(description = "your CSV with a header row (Content-Encoding: gzip accepted); received whole "
+            + "before the answer starts", required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public RestResponse<StreamingOutput> csv(
             @RestPath String id,
             @Parameter(description = "name of the date column (default: date)", example = "disbursed_on")
@@ -133,6 +140,8 @@ public class BatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Annotate a JSON list of dates {\"dates\": [\"2024-06-01\", …]}")
+    @RequestBody(description = "{\"dates\": [\"YYYY-MM-DD\", …]} (Content-Encoding: gzip accepted)", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public RestResponse<StreamingOutput> json(@RestPath String id, @RestQuery String category,
                                               @RestQuery String asOf, @RestQuery String strict,
                                               @Context RoutingContext rc) throws IOException {

@@ -236,6 +236,14 @@ class BatchAnnotationTest {
                 .when().post(BATCH).then().statusCode(415).contentType("application/problem+json");
     }
 
+    @Test
+    void theOpenApiDocumentStillDescribesTheBatchBodies() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/provisions/{id}/status/batch'.post.requestBody.content",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("text/csv"),
+                                org.hamcrest.Matchers.hasKey("application/json")));
+    }
+
     static byte[] gzip(byte[] data) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
