@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: annotate N dates (default 1,000,000) through POST /api/provisions/us-fsa-907/status/batch
 # with the server capped at -Xmx256m. Reports rows/s, wall time and the server's peak RSS (VmHWM).
+# The upload is sent by a half-duplex client (Python's urllib.request: the whole body, then the answer), the
+# way most researchers' tools behave; CLIENT=curl uses curl instead (which reads while it sends).
+# Also times the XLSX exports of the full Section 907 record.
 # Usage: bench/batch-annotate.sh [N] [PORT]      (run from anywhere; builds the jar if missing)
 set -euo pipefail
 N=${1:-1000000}
 PORT=${2:-8090}
+CLIENT=${CLIENT:-urllib}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 trap 'kill "${PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -26,6 +30,7 @@ awk -v n="$N" 'BEGIN {
 echo "input: $(wc -c < "$WORK/in.csv") bytes"
 
 TIMELINE_DB_PATH="$WORK/db/timeline" java -Xmx256m -Dquarkus.http.port="$PORT" \
+  -Dtimeline.batch.spool-dir="$WORK/spool" \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 60); do
@@ -37,20 +42,43 @@ RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
 
 # Warm-up on a small file so JIT compilation is not all billed to the measured run.
 head -n 20001 "$WORK/in.csv" > "$WORK/warm.csv"
-curl -sf -H 'Content-Type: text/csv' --data-binary @"$WORK/warm.csv" \
-  "localhost:$PORT/api/provisions/us-fsa-907/status/batch" -o /dev/null
+
+post() {   # post FILE to the batch endpoint, answer to OUT, with the chosen client
+  if [ "$CLIENT" = curl ]; then
+    curl -sf -H 'Content-Type: text/csv' --data-binary @"$1" \
+      "localhost:$PORT/api/provisions/us-fsa-907/status/batch" -o "$2"
+  else
+    python3 - "$1" "$2" "http://localhost:$PORT/api/provisions/us-fsa-907/status/batch" <<'PY'
+import os, shutil, sys, urllib.request
+src, dst, url = sys.argv[1:4]
+with open(src, "rb") as body:
+    req = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": "text/csv", "Content-Length": str(os.path.getsize(src))})
+    with urllib.request.urlopen(req, timeout=600) as answer, open(dst, "wb") as out:
+        shutil.copyfileobj(answer, out, 1 << 20)
+PY
+  fi
+}
+post "$WORK/warm.csv" /dev/null
 
 START=$(date +%s.%N)
-curl -sf -H 'Content-Type: text/csv' --data-binary @"$WORK/in.csv" \
-  "localhost:$PORT/api/provisions/us-fsa-907/status/batch" -o "$WORK/out.csv"
+post "$WORK/in.csv" "$WORK/out.csv"
 END=$(date +%s.%N)
 
 ROWS=$(($(wc -l < "$WORK/out.csv") - 1))
 ERRORS=$(awk -F, '{ sub(/\r$/, "") } NR > 1 && $NF != "" {e++} END {print e + 0}' "$WORK/out.csv")
 PEAK=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
 SECS=$(echo "$END - $START" | bc -l)
+printf 'client: %s\n' "$CLIENT"
 printf 'rows annotated: %d (rows with error: %d)\n' "$ROWS" "$ERRORS"
 printf 'wall time: %.2f s, throughput: %.0f rows/s\n' "$SECS" "$(echo "$ROWS / $SECS" | bc -l)"
 printf 'server RSS: %d MiB after start, peak %d MiB (heap capped at -Xmx256m)\n' $((RSS_BEFORE / 1024)) $((PEAK / 1024))
 head -n 3 "$WORK/out.csv"
+LEFT=$(find "$WORK/spool" -type f | wc -l)
+printf 'spool files left after the answer: %d\n' "$LEFT"
+for what in events timeline; do
+  curl -sf "localhost:$PORT/api/provisions/us-fsa-907/$what.xlsx" -o /dev/null   # warm-up
+  curl -sf -w "$what.xlsx (full Section 907 record): %{size_download} bytes in %{time_total} s\n" \
+    "localhost:$PORT/api/provisions/us-fsa-907/$what.xlsx" -o "$WORK/$what.xlsx"
+done
 [ "$ROWS" -eq "$N" ] || { echo "expected $N rows"; exit 1; }

@@ -47,7 +47,17 @@ final class BatchCsv implements AutoCloseable {
      *
      * @throws ApiException 422 for an empty file, a missing or ambiguous date column
      */
-    static BatchCsv open(InputStream in, String column) throws IOException {
+    static BatchCsv open(UploadSpool spool, long maxBytes, String column) throws IOException {
+        InputStream in = spool.open(maxBytes);
+        try {
+            return open(in, column);
+        } catch (IOException | RuntimeException e) {
+            in.close();   // a refused file must not keep its spool file open
+            throw e;
+        }
+    }
+
+    private static BatchCsv open(InputStream in, String column) throws IOException {
         Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
@@ -124,7 +134,11 @@ final class BatchCsv implements AutoCloseable {
     /** Writes the annotated CSV: header, then every input row with its status cells, in input order. */
     void annotate(Timeline timeline, OutputStream out, boolean bom, boolean neutraliseInput) throws IOException {
         int width = header.length + STATUS_COLUMNS.size();
-        try (CsvTable.Rows writer = CsvTable.open(out, outputHeader(), bom)) {
+        List<String> outHeader = outputHeader();
+        if (neutraliseInput) {
+            outHeader.replaceAll(CsvTable::neutralise);   // the researcher's header is input too
+        }
+        try (CsvTable.Rows writer = CsvTable.open(out, outHeader, bom)) {
             for (Row next = nextRow(); next.cells() != null; next = nextRow()) {
                 if (next.malformed() != null) {
                     // The status line has gone out already; say where reading stopped, in the file itself.

@@ -55,7 +55,8 @@ public class CsvExportResource {
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
         List<Exports.EventRow> rows = filter.apply(entry.provision().events()).stream()
                 .map(e -> new Exports.EventRow(id, entry.datasetVersion(), e)).toList();
-        return csv(out -> Exports.EVENTS.write(rows, out, withBom), id + "_events_" + entry.datasetVersion());
+        return csv(out -> Exports.EVENTS.write(rows, out, withBom), id + "_events_" + entry.datasetVersion(),
+                withBom);
     }
 
     @GET
@@ -82,7 +83,7 @@ public class CsvExportResource {
         List<Exports.IntervalRow> rows = range.of(entry.timeline(cat)).stream()
                 .map(i -> new Exports.IntervalRow(id, cat, entry.datasetVersion(), i)).toList();
         return csv(out -> Exports.TIMELINE.write(rows, out, withBom),
-                id + "_timeline_" + cat + "_" + entry.datasetVersion());
+                id + "_timeline_" + cat + "_" + entry.datasetVersion(), withBom);
     }
 
     @GET
@@ -117,10 +118,14 @@ public class CsvExportResource {
         return Boolean.TRUE.equals(Params.bool("bom", value));
     }
 
-    /** A streamed CSV download with the media type, and a file name carrying provision and dataset version. */
-    static RestResponse<StreamingOutput> csv(StreamingOutput body, String fileStem) {
+    /**
+     * A streamed CSV download with the media type, and a file name carrying provision and dataset version; the BOM
+     * variant is named {@code …-excel.csv}, so both can be kept side by side ({@code curl -OJ} will not overwrite).
+     */
+    static RestResponse<StreamingOutput> csv(StreamingOutput body, String fileStem, boolean bom) {
         return RestResponse.ResponseBuilder.ok(body, CsvTable.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + fileStem + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"" + fileStem + (bom ? "-excel" : "")
+                        + ".csv\"")
                 .build();
     }
 }

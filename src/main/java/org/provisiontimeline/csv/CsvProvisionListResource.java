@@ -39,7 +39,7 @@ public class CsvProvisionListResource {
         LocalDate today = LocalDate.now(clock);
         List<Exports.ProvisionRow> rows = catalog.all().stream().map(e -> row(e, today)).toList();
         return CsvExportResource.csv(out -> Exports.PROVISIONS.write(rows, out, withBom),
-                "provisions_" + catalog.fingerprint());
+                "provisions_" + catalog.fingerprint(), withBom);
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.provisiontimeline.csv;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -31,6 +32,14 @@ final class CsvTable<T> {
         this.columns = List.copyOf(columns);
     }
 
+    List<Column<T>> columns() {
+        return columns;
+    }
+
+    String title() {
+        return title;
+    }
+
     List<String> header() {
         return columns.stream().map(Column::name).toList();
     }
@@ -55,7 +64,9 @@ final class CsvTable<T> {
             w.write('\uFEFF');
         }
         CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n").withoutHeader();
-        SequenceWriter seq = MAPPER.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(w);
+        // No flush per row: rows leave in full buffers, not one HTTP chunk each.
+        SequenceWriter seq = MAPPER.writer(schema).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(w);
         Rows rows = new Rows(seq, w);
         rows.write(header.toArray(String[]::new));
         return rows;
@@ -114,6 +125,9 @@ final class CsvTable<T> {
             col.put("titles", c.name());
             col.put("datatype", c.datatype());
             col.put("null", "");
+            if (c.separator() != null) {
+                col.put("separator", c.separator());
+            }
             col.put("dc:description", c.description());
             cols.add(col);
         }

@@ -59,21 +59,35 @@ final class Exports {
             col("instrument_citation", Column.STRING, "instrument kind, number and citation",
                     r -> r.e().instrument() == null ? null : joinNonNull(", ", r.e().instrument().kind(),
                             r.e().instrument().number(), r.e().instrument().citation())),
-            col("instrument_url", Column.STRING, "instrument URL",
+            col("instrument_url", Column.URL, "instrument URL",
                     r -> r.e().instrument() == null ? null : r.e().instrument().url()),
             col("confidence", Column.STRING, "CONFIRMED, SECONDARY, INFERRED or DISPUTED",
                     r -> r.e().confidence().name()),
-            col("source_titles", Column.STRING, "titles of the sources, separated by ' | '",
+            list("source_titles", Column.STRING, "titles of the sources, separated by ' | '",
                     r -> r.e().sources().stream().map(Source::title).collect(Collectors.joining(LIST_SEPARATOR))),
-            col("source_urls", Column.STRING, "URLs of the sources in the same order, separated by ' | ' "
+            list("source_urls", Column.URL, "URLs of the sources in the same order, separated by ' | ' "
                     + "(blank between separators for a source without URL)",
                     r -> r.e().sources().stream().map(s -> s.url() == null ? "" : s.url())
                             .collect(Collectors.joining(LIST_SEPARATOR))),
             col("dataset_version", Column.STRING, "version (content hash) of the data", r -> r.datasetVersion()),
-            col("categories", Column.STRING, "categories the event touches, separated by ' | ' (blank: all)",
+            list("categories", Column.STRING, "categories the event touches, separated by ' | ' (blank: all)",
                     r -> String.join(LIST_SEPARATOR, r.e().categories())),
             col("notes", Column.STRING, "why the confidence is what it is; for DISPUTED, what the record shows",
-                    r -> r.e().notes())));
+                    r -> r.e().notes()),
+            // Sortable bounds of the partial dates (issue 10): appended, as every new column is, so positional
+            // readers of the columns above keep working.
+            col("date_earliest", Column.DATE, "first day the date may denote (sort by this)",
+                    r -> day(r.e().date().earliest())),
+            col("date_latest", Column.DATE, "last day the date may denote (inclusive)",
+                    r -> day(r.e().date().latest())),
+            col("effective_from_earliest", Column.DATE, "first day effective_from may denote",
+                    r -> r.e().effectiveFrom() == null ? null : day(r.e().effectiveFrom().earliest())),
+            col("effective_from_latest", Column.DATE, "last day effective_from may denote (inclusive)",
+                    r -> r.e().effectiveFrom() == null ? null : day(r.e().effectiveFrom().latest())),
+            col("effective_until_earliest", Column.DATE, "first day effective_until may denote",
+                    r -> r.e().effectiveUntil() == null ? null : day(r.e().effectiveUntil().earliest())),
+            col("effective_until_latest", Column.DATE, "last day effective_until may denote (inclusive)",
+                    r -> r.e().effectiveUntil() == null ? null : day(r.e().effectiveUntil().latest()))));
 
     static final CsvTable<IntervalRow> TIMELINE = new CsvTable<>("Timeline of a provision", List.of(
             col("provision_id", Column.STRING, "provision id", r -> r.provisionId()),
@@ -87,11 +101,11 @@ final class Exports {
                     r -> bool(r.i().restricted())),
             col("confidence", Column.STRING, "weakest confidence of the governing events",
                     r -> r.i().confidence().name()),
-            col("event_ids", Column.STRING, "governing event ids, separated by ' | '",
+            list("event_ids", Column.STRING, "governing event ids, separated by ' | '",
                     r -> String.join(LIST_SEPARATOR, r.i().eventIds())),
             col("dataset_version", Column.STRING, "version (content hash) of the data", r -> r.datasetVersion()),
             col("category", Column.STRING, "aid category the timeline is for", r -> r.category()),
-            col("candidates", Column.STRING, "possible states of an UNCERTAIN interval, separated by ' | '",
+            list("candidates", Column.STRING, "possible states of an UNCERTAIN interval, separated by ' | '",
                     r -> r.i().candidates().stream().map(State::name).collect(Collectors.joining(LIST_SEPARATOR)))));
 
     static final CsvTable<ProvisionRow> PROVISIONS = new CsvTable<>("Provisions with their status today", List.of(
@@ -103,7 +117,7 @@ final class Exports {
             col("target", Column.STRING, "whom the restriction targets", ProvisionRow::target),
             col("checked_through", Column.DATE, "last day up to which the record was checked",
                     ProvisionRow::checkedThrough),
-            col("event_count", Column.STRING, "number of events", r -> Integer.toString(r.eventCount())),
+            col("event_count", Column.INTEGER, "number of events", r -> Integer.toString(r.eventCount())),
             col("status_date", Column.DATE, "the day the status columns answer for (today, UTC)",
                     ProvisionRow::statusDate),
             col("state", Column.STRING, "state on status_date (general category)", r -> r.state().name()),
@@ -118,6 +132,16 @@ final class Exports {
     private static <T> Column<T> col(String name, Object datatype, String description,
                                      java.util.function.Function<T, String> cell) {
         return new Column<>(name, datatype, description, cell);
+    }
+
+    /** A list-valued column: CSVW reads its cells as lists split on {@link #LIST_SEPARATOR}. */
+    private static <T> Column<T> list(String name, Object datatype, String description,
+                                      java.util.function.Function<T, String> cell) {
+        return new Column<>(name, datatype, description, cell, LIST_SEPARATOR);
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return d == null ? null : d.toString();
     }
 
     static String text(PartialDate d) {

@@ -189,4 +189,66 @@ class BatchAnnotationTest {
         given().contentType("application/json").body("{\"dates\": [\"2024-02-30\"]}").when().post(BATCH + "?strict=true")
                 .then().statusCode(422).body("errors[0].pointer", is("/dates/0"));
     }
+
+    @Test
+    void neutralisingAlsoCoversTheHeaderRow() throws IOException {
+        List<String[]> rows = annotate("date,=cmd|' /C calc'!A0\n2024-06-01,x\n", "?neutralise=true");
+        assertEquals("'=cmd|' /C calc'!A0", rows.get(0)[1]);
+        assertEquals("=cmd|' /C calc'!A0", annotate("date,=cmd|' /C calc'!A0\n2024-06-01,x\n", "").get(0)[1]);
+    }
+
+    @Test
+    void hugeJsonValuesAreRefusedWithTheLimitNamed() {
+        given().contentType("application/json").body("{\"dates\": [\"" + "9".repeat(100_000) + "\"]}")
+                .when().post(BATCH)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("at most 100 characters"), "errors[0].pointer", is("/dates/0"));
+        given().contentType("application/json").body("{\"dates\": [\"2024-06-01\", \"" + "9".repeat(150) + "\"]}")
+                .when().post(BATCH)
+                .then().statusCode(413).body("errors[0].pointer", is("/dates/1"));
+        given().contentType("application/json").body("1".repeat(5000)).when().post(BATCH)
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"dates\": [" + "1".repeat(5000) + "]}").when().post(BATCH)
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("application/json").body("[".repeat(5000)).when().post(BATCH)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void gzipUploadsAreAccepted() throws IOException {
+        byte[] csv = "date,x\n2024-06-01,a\n1992-06-01,b\n".getBytes(StandardCharsets.UTF_8);
+        String out = given().contentType("text/csv").header("Content-Encoding", "gzip").body(gzip(csv))
+                .when().post(BATCH).then().statusCode(200).extract().asString();
+        List<String[]> rows = CsvTestSupport.parse(out);
+        assertEquals("IN_FORCE", rows.get(1)[3]);
+        assertEquals("NOT_IN_FORCE", rows.get(2)[3]);
+        given().contentType("application/json").header("Content-Encoding", "gzip")
+                .body(gzip("{\"dates\": [\"2024-06-01\"]}".getBytes(StandardCharsets.UTF_8)))
+                .when().post(BATCH).then().statusCode(200).body("results[0].state", is("IN_FORCE"));
+        given().contentType("text/csv").header("Content-Encoding", "gzip").body(csv)
+                .when().post(BATCH).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("gzip"));
+        byte[] whole = gzip(csv);
+        given().contentType("text/csv").header("Content-Encoding", "gzip")
+                .body(Arrays.copyOf(whole, whole.length - 6)).when().post(BATCH + "?strict=true")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("text/csv").header("Content-Encoding", "br").body(csv)
+                .when().post(BATCH).then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void theOpenApiDocumentStillDescribesTheBatchBodies() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/provisions/{id}/status/batch'.post.requestBody.content",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("text/csv"),
+                                org.hamcrest.Matchers.hasKey("application/json")));
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
 }

@@ -49,6 +49,16 @@ class BatchLimitTest {
     }
 
     @Test
+    void aGzipBombIsA413Problem() throws java.io.IOException {
+        byte[] bomb = BatchAnnotationTest.gzip(("date\n" + "2024-06-01\n".repeat(20_000)).getBytes());
+        org.junit.jupiter.api.Assertions.assertTrue(bomb.length < 1000, "small on the wire: " + bomb.length);
+        given().contentType("text/csv").header("Content-Encoding", "gzip").body(bomb)
+                .when().post(BATCH)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("1000 bytes"));
+    }
+
+    @Test
     void underTheLimitStillWorks() {
         given().contentType("text/csv").body("date\n2024-06-01\n").when().post(BATCH).then().statusCode(200);
     }

@@ -149,4 +149,53 @@ class CsvExportTest {
         assertEquals("2024-06-01", CsvTable.neutralise("2024-06-01"));
         assertEquals("", CsvTable.neutralise(null));
     }
+
+    @Test
+    void eventExportsCarrySortableBoundsOfEveryPartialDate() throws IOException {
+        List<String[]> rows = CsvTestSupport.parse(given().when().get(EVENTS + ".csv").asString());
+        List<String> header = Arrays.asList(rows.get(0));
+        int date = header.indexOf("date");
+        int earliest = header.indexOf("date_earliest");
+        int latest = header.indexOf("date_latest");
+        assertTrue(earliest > header.indexOf("notes") && latest == earliest + 1, "appended after the old columns");
+        boolean sawPartial = false;
+        for (String[] r : rows.subList(1, rows.size())) {
+            var d = org.provisiontimeline.status.PartialDate.parse(r[date]);
+            assertEquals(d.earliest().toString(), r[earliest], r[date]);
+            assertEquals(d.latest().toString(), r[latest], r[date]);
+            sawPartial |= !d.isDay();
+            String from = r[header.indexOf("effective_from")];
+            assertEquals(from.isEmpty() ? "" : org.provisiontimeline.status.PartialDate.parse(from).earliest()
+                    .toString(), r[header.indexOf("effective_from_earliest")]);
+            String until = r[header.indexOf("effective_until")];
+            assertEquals(until.isEmpty() ? "" : org.provisiontimeline.status.PartialDate.parse(until).latest()
+                    .toString(), r[header.indexOf("effective_until_latest")]);
+        }
+        assertTrue(sawPartial, "the dataset has partial dates, so the bounds were tested on them");
+    }
+
+    @Test
+    void csvwTypesListsAndNumbers() {
+        given().when().get(EVENTS + ".csv-metadata.json").then().statusCode(200)
+                .body("tableSchema.columns.find { it.name == 'source_urls' }.separator", is(" | "),
+                        "tableSchema.columns.find { it.name == 'source_titles' }.separator", is(" | "),
+                        "tableSchema.columns.find { it.name == 'categories' }.separator", is(" | "),
+                        "tableSchema.columns.find { it.name == 'date_earliest' }.datatype", is("date"),
+                        "tableSchema.columns.find { it.name == 'title' }.separator", is((Object) null));
+        given().when().get(TIMELINE + ".csv-metadata.json").then().statusCode(200)
+                .body("tableSchema.columns.find { it.name == 'event_ids' }.separator", is(" | "),
+                        "tableSchema.columns.find { it.name == 'candidates' }.separator", is(" | "));
+        given().when().get("/api/provisions.csv-metadata.json").then().statusCode(200)
+                .body("tableSchema.columns.find { it.name == 'event_count' }.datatype", is("integer"));
+    }
+
+    @Test
+    void theBomDownloadHasItsOwnFileName() {
+        for (String path : List.of(EVENTS + ".csv", TIMELINE + ".csv", "/api/provisions.csv")) {
+            String plain = given().when().get(path).header("Content-Disposition");
+            String excel = given().queryParam("bom", "true").when().get(path).header("Content-Disposition");
+            assertTrue(plain.endsWith(".csv\""), plain);
+            assertEquals(plain.replace(".csv\"", "-excel.csv\""), excel, path);
+        }
+    }
 }
