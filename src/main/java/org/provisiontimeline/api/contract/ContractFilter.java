@@ -105,23 +105,31 @@ public class ContractFilter implements OASFilter {
                         + (p.getDescription() == null ? "" : p.getDescription())));
     }
 
-    /** CSV bodies are text: a generated client must hand them over as a string, not parse them as JSON. */
+    /**
+     * CSV bodies are text: a generated client must hand them over as text or a file, never parse them as JSON.
+     * Answers are {@code format: binary}, the conventional download declaration: openapi-generator's Java clients
+     * read only {@code text/plain} into a String and would run any other {@code text/*} string through Jackson,
+     * while a binary string becomes a {@code File} (a Blob in TypeScript, bytes in Python). Request bodies stay
+     * plain strings, which every generator posts as they are.
+     */
     private static void csvAsText(Operation operation) {
         if (operation.getResponses() != null) {
-            operation.getResponses().getAPIResponses().values().forEach(r -> textSchemas(r.getContent()));
+            operation.getResponses().getAPIResponses().values().forEach(r -> textSchemas(r.getContent(), true));
         }
         if (operation.getRequestBody() != null) {
-            textSchemas(operation.getRequestBody().getContent());
+            textSchemas(operation.getRequestBody().getContent(), false);
         }
     }
 
-    private static void textSchemas(Content content) {
+    private static void textSchemas(Content content, boolean download) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
         content.getMediaTypes().forEach((type, media) -> {
             if (type.startsWith("text/")) {
-                media.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+                media.setSchema(download ? text.format("binary").description("the " + type + " document (UTF-8)")
+                        : text);
             }
         });
     }

@@ -40,7 +40,9 @@ final class Operations {
         /** sends Location: the URL of what it wrote */
         LOCATION,
         /** answers 201 Created rather than 200 */
-        CREATED
+        CREATED,
+        /** a GET without an ETag: it reads the database directly (history, change feed), see OwnETag */
+        UNTAGGED
     }
 
     record Entry(String method, String path, String operationId, String tag, String description, Set<Trait> traits,
@@ -48,6 +50,9 @@ final class Operations {
 
         void applyTo(Operation operation) {
             operation.setOperationId(operationId);
+            if (SUMMARIES.containsKey(operationId)) {
+                operation.setSummary(SUMMARIES.get(operationId));
+            }
             operation.setTags(new ArrayList<>(List.of(tag)));
             if (operation.getDescription() == null) {
                 operation.setDescription(description);
@@ -77,7 +82,7 @@ final class Operations {
                 responses.removeAPIResponse("200");
                 responses.addAPIResponse("201", ok.description("Created"));
             }
-            if (method.equals("GET") || traits.contains(Trait.TAGGED)) {
+            if ((method.equals("GET") && !traits.contains(Trait.UNTAGGED)) || traits.contains(Trait.TAGGED)) {
                 header(ok, "ETag", method.equals("GET")
                         ? "validator of this answer: send it in If-None-Match to get 304 Not Modified (the ETag of "
                         + "getProvision and getEvent is also the If-Match value for editing)"
@@ -144,6 +149,15 @@ final class Operations {
     private static final String CSV = "csv";
     private static final String CURATION = "curation";
 
+    /**
+     * Summaries of negotiated operations: the scanner takes the summary of whichever Java method it saw last, which
+     * may be the CSV twin's.
+     */
+    private static final Map<String, String> SUMMARIES = Map.of(
+            "listProvisions", "List provisions with today's status (general category)",
+            "listEvents", "Events of a provision in date order, filtered",
+            "getTimeline", "Maximal closed-open intervals {from, to, state, restricted, confidence, eventIds}");
+
     private static final int[] READ = {400, 406, 500};
     private static final int[] READ_ONE = {400, 404, 406, 500};
 
@@ -165,11 +179,11 @@ final class Operations {
         get("/api/provisions/{id}/events/{eventId}", "getEvent", EVENTS, "One event with its sources. Its strong "
                 + "ETag is the If-Match value for PUT and DELETE of the event.", READ_ONE, Trait.DATASET_VERSION);
         get("/api/provisions/{id}/history", "listVersions", HISTORY, "Every recorded version of a provision: who, "
-                + "when, what changed.", READ_ONE);
+                + "when, what changed.", READ_ONE, Trait.UNTAGGED);
         get("/api/provisions/{id}/history/{versionNo}", "getVersion", HISTORY, "The whole provision document as it "
-                + "was in one version.", READ_ONE);
+                + "was in one version.", READ_ONE, Trait.UNTAGGED);
         get("/api/changes", "listChanges", HISTORY, "Every version of every provision recorded at or after since, "
-                + "oldest first, paged by Link.", READ, Trait.FEED);
+                + "oldest first, paged by Link.", READ, Trait.FEED, Trait.UNTAGGED);
         get("/api/provisions.csv", "exportProvisionsCsv", CSV, "The provision list as CSV (RFC 4180, UTF-8), one "
                 + "row per provision with today's status; see docs/csv.md.", READ);
         get("/api/provisions.csv-metadata.json", "getProvisionsCsvMetadata", CSV, "CSVW (W3C tabular metadata) "
