@@ -242,6 +242,15 @@ class AnswersMatchContractTest {
         }
     }
 
+    /** The client is generated from the document stored at build time; it must be the one analysts download. */
+    @Test
+    void theServedDocumentIsTheStoredOne() throws IOException {
+        JsonNode served = JSON.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+        assertEquals(JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("target/openapi/openapi.json"))),
+                served);
+    }
+
     @Test
     void theValidatorCatchesAnAnswerThatBreaksItsSchema() throws IOException {
         String text = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
