@@ -242,6 +242,49 @@ class AnswersMatchContractTest {
         }
     }
 
+    /**
+     * Every query parameter the document advertises is one its operation knows: sent alone, it is never refused as
+     * unknown (it may still be refused as invalid, or the request for other reasons). Bodies are empty or invalid,
+     * so nothing is written.
+     */
+    @Test
+    void noAdvertisedParameterIsRefusedAsUnknown() throws IOException {
+        JsonNode doc = JSON.readTree(given().accept("application/json").get("/q/openapi").asString());
+        String eventId = given().get("/api/provisions/us-fsa-907/events?limit=1").then().extract().path("[0].id");
+        Map<String, String> ids = Map.of("id", "us-fsa-907", "eventId", eventId, "versionNo", "1");
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    if (!p.path("in").asText().equals("query")) {
+                        continue;
+                    }
+                    String name = p.path("name").asText();
+                    RequestSpecification request = editor();
+                    JsonNode bodies = op.getValue().path("requestBody").path("content");
+                    if (!bodies.isMissingNode()) {
+                        String type = names(bodies).get(0);
+                        request = request.contentType(type).body(type.startsWith("text/") ? "date\n2024-06-01\n" : "{}");
+                    }
+                    String value = p.has("example") ? p.get("example").asText() : "x";
+                    Response response = request.queryParam(name, value)
+                            .request(op.getKey().toUpperCase(), fill(path.getKey(), ids));
+                    checked++;
+                    if (response.asString().contains("/problems/unknown-parameter")) {
+                        refused.add(op.getKey().toUpperCase() + " " + path.getKey() + " ?" + name);
+                    }
+                }
+            }
+        }
+        System.out.printf("OpenAPI contract: %d advertised query parameters, %d refused as unknown%n", checked,
+                refused.size());
+        assertEquals(List.of(), refused);
+        assertTrue(checked > 20, "too few parameters checked: " + checked);
+    }
+
     /** The client is generated from the document stored at build time; it must be the one analysts download. */
     @Test
     void theServedDocumentIsTheStoredOne() throws IOException {
