@@ -28,9 +28,9 @@ public class StatusResource {
             {"provisionId": "us-fsa-907", "date": "2024-06-01", "category": "general", "restricted": true,
              "state": "IN_FORCE", "since": "2023-06-21/2023-10-01", "until": "2025-08-08", "confidence": "INFERRED",
              "explanation": "Restricted: Section 907 is in force (since 1992-10-24: …); the suspension by … ended some day between 2023-06-21 and 2023-10-01 …",
-             "governingEvents": [{"id": "1992-10-24-enactment", "date": "1992-10-24", "type": "ENACTED", "role": "imposed"},
-                                 {"id": "2022-06-21-mckeon-waiver", "date": "2022-06-21", "type": "WAIVER_EXTENSION", "role": "suspended"},
-                                 {"id": "2023-06-21-waiver-lapse", "date": "2023-06-21/2023-10-01", "type": "WAIVER_LAPSED", "role": "ended the suspension"}],
+             "governingEvents": [{"id": "1992-10-24-enactment", "date": "1992-10-24", "type": "ENACTED", "confidence": "CONFIRMED", "role": "imposed", "derived": false},
+                                 {"id": "2022-06-21-mckeon-waiver", "date": "2022-06-21", "type": "WAIVER_EXTENSION", "confidence": "CONFIRMED", "role": "suspended", "derived": false},
+                                 {"id": "2023-06-21-waiver-lapse", "date": "2023-06-21/2023-10-01", "type": "WAIVER_LAPSED", "confidence": "INFERRED", "role": "ended the suspension", "derived": false}],
              "candidates": [], "warnings": [], "checkedThrough": "2026-02-14", "sources": [],
              "datasetVersion": "e23e6a19ba6b", "asOf": null}""";
     static final String TIMELINE_EXAMPLE = """
