@@ -89,9 +89,7 @@ public class ProvisionCatalog {
                @ConfigProperty(name = "timeline.refresh-interval", defaultValue = "5s") java.time.Duration every) {
         poller.scheduleWithFixedDelay(() -> {
             try {
-                Long newest = QuarkusTransaction.requiringNew().call(
-                        () -> ProvisionVersion.<ProvisionVersion>find("order by seq desc").firstResultOptional()
-                                .map(v -> v.seq).orElse(0L));
+                long newest = QuarkusTransaction.requiringNew().call(ProvisionVersion::newestSeq);
                 if (newest != lastSeq) {
                     refresh();
                 }
@@ -107,8 +105,7 @@ public class ProvisionCatalog {
 
     /** Re-reads every provision's newest version; call after a commit, never inside the writing transaction. */
     public synchronized void refresh() {
-        long seq = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
-                .<ProvisionVersion>find("order by seq desc").firstResultOptional().map(v -> v.seq).orElse(0L));
+        long seq = QuarkusTransaction.requiringNew().call(ProvisionVersion::newestSeq);
         List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(StoredProvision::all);
         Map<String, CatalogEntry> next = new TreeMap<>();
         StringBuilder print = new StringBuilder();

@@ -55,7 +55,7 @@ public class ProvisionStore {
      * provision row, so writers never wait for each other in opposite orders. Versions then commit in seq order.
      */
     public void lockWrites() {
-        StoredProvision.getEntityManager().createNativeQuery("select id from write_order where id = 1 for update")
+        Database.em().createNativeQuery("select id from write_order where id = 1 for update")
                 .getResultList();
     }
 
@@ -119,7 +119,7 @@ public class ProvisionStore {
             // writer that slipped past the check above fails here, on the unique keys, not at commit.
             v.persist();
             row.persist();
-            StoredProvision.getEntityManager().flush();
+            Database.em().flush();
         } catch (PersistenceException e) {
             throw new WriteRejected(WriteRejected.Reason.CONCURRENT, "Another write to provision '" + p.id()
                     + "' happened at the same moment; nothing of this one was written. GET it again and retry.");
