@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -157,6 +158,7 @@ public class BatchResource {
                 for (String d : dates) {
                     writeResult(g, d, timeline);
                 }
+                Metrics.counter("timeline.batch.rows", "format", "json").increment(dates.size());   // issue 12
                 g.writeEndArray();
                 g.writeEndObject();
             }

@@ -25,7 +25,10 @@ public class ProvisionStore {
     private final ObjectMapper canonical;
     private final Clock clock;
 
-    ProvisionStore(ObjectMapper mapper, Clock clock) {
+    private final Database database;
+
+    ProvisionStore(ObjectMapper mapper, Clock clock, Database database) {
+        this.database = database;
         // Stored documents leave nulls out: smaller, and the hash does not depend on absent fields.
         this.canonical = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.clock = clock;
@@ -121,8 +124,16 @@ public class ProvisionStore {
             row.persist();
             Database.em().flush();
         } catch (PersistenceException e) {
+            if (DatabaseDown.isCause(e)) {
+                throw e;   // not a conflict: the database went away (503)
+            }
             throw new WriteRejected(WriteRejected.Reason.CONCURRENT, "Another write to provision '" + p.id()
                     + "' happened at the same moment; nothing of this one was written. GET it again and retry.");
+        }
+        if (database.kind() == Database.Kind.POSTGRESQL) {
+            // Other instances LISTEN (ChangeListener); PostgreSQL delivers this on commit, and never on rollback.
+            Database.em().createNativeQuery("select pg_notify('" + ChangeListener.CHANNEL + "', ?1)")
+                    .setParameter(1, p.id()).getSingleResult();
         }
         return v;
     }
