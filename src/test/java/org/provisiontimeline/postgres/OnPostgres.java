@@ -24,12 +24,14 @@ public class OnPostgres implements QuarkusTestProfile {
     public static class Server implements QuarkusTestResourceLifecycleManager {
 
         private PostgresServer server;
+        private Path data;
 
         @Override
         public Map<String, String> start() {
             try {
                 Path dir = Files.createDirectories(Path.of("target/postgres"));
-                server = PostgresServer.start(Files.createTempDirectory(dir, "data"), 0);
+                data = Files.createTempDirectory(dir, "data");
+                server = PostgresServer.start(data, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -46,6 +48,11 @@ public class OnPostgres implements QuarkusTestProfile {
         public void stop() {
             if (server != null) {
                 server.close();
+                try (var files = Files.walk(data)) {   // about 40 MB per run: not left in target/
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }

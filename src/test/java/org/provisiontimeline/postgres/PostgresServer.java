@@ -24,14 +24,15 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts a fresh server with its data in {@code dataDir}; {@code port} 0 picks a free one. */
     public static PostgresServer start(Path dataDir, int port) {
         PostgresServer s = new PostgresServer(dataDir, port);
-        s.server = s.launch(port, true);
+        s.server = s.launch(port);
         return s;
     }
 
-    private EmbeddedPostgres launch(int onPort, boolean clean) {
+    private EmbeddedPostgres launch(int onPort) {
         try {
+            // Never "clean": zonky would delete the data when the server stops. An empty directory gets initdb.
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean).setServerConfig("max_connections", "100");
+                    .setCleanDataDirectory(false).setServerConfig("max_connections", "100");
             if (onPort != 0) {
                 b.setPort(onPort);
             }
@@ -62,7 +63,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts the server again on the same port and data. */
     public void resume() {
-        server = launch(stoppedPort, false);
+        server = launch(stoppedPort);
     }
 
     @Override
