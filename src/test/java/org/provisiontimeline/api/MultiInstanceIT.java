@@ -121,6 +121,9 @@ class MultiInstanceIT {
         long downMs = (System.nanoTime() - down) / 1_000_000;
         assertEquals(200, a.get("/api/provisions/" + ID + "/status?date=2012-06-01").statusCode(),
                 "reads answer from memory");
+        assertEquals(backup.body().length() > 0, a.get("/api/export").statusCode() == 200, "backups too");
+        HttpResponse<String> feed = a.get("/api/changes");
+        assertEquals(503, feed.statusCode(), "what needs the database says so: " + feed.body());
         HttpResponse<String> refused = a.write("PUT", "/api/provisions/" + ID, retitle(base.body(), "offline"),
                 a.get("/api/provisions/" + ID).headers().firstValue("ETag").orElseThrow());
         assertEquals(503, refused.statusCode(), () -> refused.body() + tail(a));
