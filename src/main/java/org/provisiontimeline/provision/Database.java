@@ -32,6 +32,11 @@ public class Database {
              @PersistenceUnit("postgresql") InjectableInstance<EntityManager> pg,
              @ConfigProperty(name = "timeline.db-url") Optional<String> url,
              @ConfigProperty(name = "timeline.db-path") String path) {
+        if (url.isPresent() && !postgresql) {
+            // A typo or another database's URL must not silently fall back to the local H2 file.
+            throw new IllegalStateException("TIMELINE_DB_URL must be a jdbc:postgresql: URL (got '"
+                    + url.get().replaceFirst("[?;].*$", "") + "'); leave it unset for the embedded H2 file");
+        }
         this.kind = postgresql ? Kind.POSTGRESQL : Kind.H2;
         this.em = postgresql ? pg.get() : h2.get();
         // Never log credentials: a JDBC URL may carry ?password=…, so only its address is shown.
