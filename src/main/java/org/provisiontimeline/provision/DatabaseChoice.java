@@ -21,7 +21,8 @@ public class DatabaseChoice implements ConfigSource {
     public DatabaseChoice() {
         String url = System.getProperty("timeline.db-url", System.getenv().getOrDefault("TIMELINE_DB_URL", ""));
         boolean postgresql = url.startsWith("jdbc:postgresql:");
-        values = Map.of(POSTGRESQL_ACTIVE, Boolean.toString(postgresql), H2_ACTIVE, Boolean.toString(!postgresql));
+        boolean h2 = url.isEmpty();   // any other URL: neither, and Database stops start-up saying why
+        values = Map.of(POSTGRESQL_ACTIVE, Boolean.toString(postgresql), H2_ACTIVE, Boolean.toString(h2));
     }
 
     @Override
