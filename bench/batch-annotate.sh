@@ -29,15 +29,15 @@ awk -v n="$N" 'BEGIN {
 }' > "$WORK/in.csv"
 echo "input: $(wc -c < "$WORK/in.csv") bytes"
 
-TIMELINE_DB_PATH="$WORK/db/timeline" java -Xmx256m -Dquarkus.http.port="$PORT" \
+TIMELINE_DB_PATH="$WORK/db/timeline" java -Xmx256m -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1))" \
   -Dtimeline.batch.spool-dir="$WORK/spool" \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 60); do
-  curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break
+  curl -sf "localhost:$((PORT + 1))/q/health/ready" >/dev/null && break
   sleep 1
 done
-curl -sf "localhost:$PORT/q/health/ready" >/dev/null || { echo "server did not start"; cat "$WORK/server.log"; exit 1; }
+curl -sf "localhost:$((PORT + 1))/q/health/ready" >/dev/null || { echo "server did not start"; cat "$WORK/server.log"; exit 1; }
 RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
 
 # Warm-up on a small file so JIT compilation is not all billed to the measured run.

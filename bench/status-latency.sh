@@ -13,10 +13,10 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exi
 
 cd "$ROOT"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-TIMELINE_DB_PATH="$WORK/db/timeline" java -Xmx256m -Dquarkus.http.port="$PORT" \
+TIMELINE_DB_PATH="$WORK/db/timeline" java -Xmx256m -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1))" \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf "localhost:$((PORT + 1))/q/health/ready" >/dev/null && break; sleep 1; done
 
 # Each request asks a different day (1990-2029), so no answer is served from an HTTP cache.
 cat > "$WORK/dates.lua" <<'LUA'
@@ -34,7 +34,7 @@ run() {  # name, then wrk arguments
   printf '\n== %s\n' "$name"
   wrk -t2 -c16 -d"${SECS}s" --latency "$@" | grep -E 'Requests/sec|Latency  |50%|99%'
 }
-run "trivial JSON: GET /q/health/live" "http://localhost:$PORT/q/health/live"
+run "trivial JSON: GET /q/health/live" "http://localhost:$((PORT + 1))/q/health/live"
 run "single event JSON: GET /api/provisions/us-fsa-907/events/2025-08-08-trump-memorandum" \
   "http://localhost:$PORT/api/provisions/us-fsa-907/events/2025-08-08-trump-memorandum"
 run "status, one date: GET …/status?date=2024-06-01" \

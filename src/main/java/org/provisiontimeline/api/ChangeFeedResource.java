@@ -30,9 +30,7 @@ public class ChangeFeedResource {
         Instant from = since == null ? Instant.EPOCH : Params.instant("since", since, false);
         int max = Params.limit(limit, Paging.DEFAULT_LIMIT, Paging.MAX_LIMIT);
         long after = Paging.decode('s', cursor);
-        List<ProvisionVersion> page = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
-                .<ProvisionVersion>find("seq > ?1 and recordedAt >= ?2 order by seq", after, from)
-                .range(0, max - 1).list());
+        List<ProvisionVersion> page = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion.feed(after, from, max));
         var response = RestResponse.ResponseBuilder.ok(page.stream().map(VersionView::of).toList());
         if (page.size() == max) {
             String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", Paging.encode('s', page.get(max - 1).seq))

@@ -57,8 +57,7 @@ public class HistoryResource {
             throw new ApiException(404, "unknown-version", "Unknown version",
                     "'" + versionNo + "' is not a version number of provision '" + id + "'.", null);
         }
-        ProvisionVersion v = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
-                .<ProvisionVersion>find("provisionId = ?1 and versionNo = ?2", id, n).firstResultOptional())
+        ProvisionVersion v = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion.numbered(id, n))
                 .orElseThrow(() -> new ApiException(404, "unknown-version", "Unknown version",
                         "Provision '" + id + "' has no version " + versionNo + "; GET /api/provisions/" + id
                                 + "/history lists them.", null));

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.provisiontimeline.api.Problem.ProblemError;
 import org.provisiontimeline.importer.InvalidDocumentException;
+import org.provisiontimeline.provision.DatabaseDown;
 import org.provisiontimeline.provision.WriteRejected;
 
 /** Every failure leaves as RFC 9457 {@code application/problem+json}; no class name or stack trace ever does. */
@@ -68,6 +69,11 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseDown.isCause(e)) {   // issue 12: the database is away; answers from memory go on
+            LOG.warnf("database unreachable: %s", e.getMessage());
+            return builder(503, "/problems/database-unavailable", "Service Unavailable", DatabaseDown.DETAIL, null,
+                    uri).header("Retry-After", "5").build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
         return problem(500, "about:blank", "Internal Server Error",

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -181,6 +182,7 @@ public class BatchResource {
                 for (String d : dates) {
                     writeResult(g, d, timeline);
                 }
+                Metrics.counter("timeline.batch.rows", "format", "json").increment(dates.size());   // issue 12
                 g.writeEndArray();
                 g.writeEndObject();
             }

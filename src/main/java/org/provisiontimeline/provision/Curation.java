@@ -1,6 +1,7 @@
 package org.provisiontimeline.provision;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
@@ -27,7 +28,10 @@ public class Curation {
     private final ProvisionCatalog catalog;
     private final DocumentCheck check;
 
-    Curation(ProvisionStore store, ProvisionCatalog catalog, DocumentCheck check) {
+    private final MeterRegistry metrics;
+
+    Curation(ProvisionStore store, ProvisionCatalog catalog, DocumentCheck check, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.catalog = catalog;
         this.check = check;
@@ -54,7 +58,15 @@ public class Curation {
                     + " event(s)", null);
         });
         catalog.refresh();
+        count(v);
         return v;
+    }
+
+    /** {@code timeline_writes_total{kind=…}}: versions written through the API, by kind of change. */
+    private void count(ProvisionVersion v) {
+        if (v != null) {
+            metrics.counter("timeline.writes", "kind", v.changeKind.name()).increment();
+        }
     }
 
     public ProvisionVersion replace(String id, Provision p, String ifMatch, String by) {
@@ -111,6 +123,7 @@ public class Curation {
             return out;
         });
         catalog.refresh();
+        written.forEach(this::count);
         return written;
     }
 
@@ -149,6 +162,7 @@ public class Curation {
             return store.append(next, row.versionNo, by, Origin.API, kind, describeChange(current, next), null);
         });
         catalog.refresh();
+        count(v);
         return v;
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.provisiontimeline.status.Provision;
 
@@ -43,8 +46,14 @@ public class ProvisionCatalog {
     private final java.util.LinkedHashMap<Long, CatalogEntry> past = new java.util.LinkedHashMap<>(16, 0.75f, true);
     private long pastEvents;   // guarded by past
 
-    ProvisionCatalog(ProvisionStore store) {
+    private final Timer refreshLag;
+    private volatile boolean pollFailing;
+
+    ProvisionCatalog(ProvisionStore store, MeterRegistry metrics) {
         this.store = store;
+        this.refreshLag = Timer.builder("timeline.catalog.refresh.lag")
+                .description("From a version's commit (by any instance) to this instance answering from it")
+                .register(metrics);
     }
 
     public Optional<CatalogEntry> find(String id) {
@@ -116,20 +125,41 @@ public class ProvisionCatalog {
                @ConfigProperty(name = "timeline.refresh-interval", defaultValue = "5s") java.time.Duration every) {
         poller.scheduleWithFixedDelay(() -> {
             try {
-                Long newest = QuarkusTransaction.requiringNew().call(
-                        () -> ProvisionVersion.<ProvisionVersion>find("order by seq desc").firstResultOptional()
-                                .map(v -> v.seq).orElse(0L));
+                long newest = QuarkusTransaction.requiringNew().call(ProvisionVersion::newestSeq);
+                if (pollFailing) {
+                    LOG.info("database reachable again");
+                    pollFailing = false;
+                }
                 if (newest != lastSeq) {
-                    refresh();
+                    refreshFromElsewhere();
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("catalog poll failed: %s", e.getMessage());
+                if (!pollFailing) {   // once per outage, not once per poll
+                    LOG.warnf("catalog poll failed, answering from memory until the database is back: %s",
+                            e.getMessage());
+                    pollFailing = true;
+                }
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stop) {
         poller.shutdownNow();
+    }
+
+    /**
+     * Refreshes after another instance wrote (a notification or the poll), and records how long after its commit
+     * this instance answers from the new version: the refresh lag between instances.
+     */
+    void refreshFromElsewhere() {
+        Map<String, CatalogEntry> before = entries;
+        refresh();
+        Instant now = Instant.now();
+        for (CatalogEntry e : entries.values()) {
+            if (before.get(e.provision().id()) != e && e.recordedAt() != null) {
+                refreshLag.record(Duration.between(e.recordedAt(), now));
+            }
+        }
     }
 
     /** Re-reads every provision's newest version; call after a commit, never inside the writing transaction. */
@@ -142,8 +172,7 @@ public class ProvisionCatalog {
      * has just read and validated them, so a start does not parse every document twice.
      */
     public synchronized void refresh(Map<String, Provision> known) {
-        long seq = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion
-                .<ProvisionVersion>find("order by seq desc").firstResultOptional().map(v -> v.seq).orElse(0L));
+        long seq = QuarkusTransaction.requiringNew().call(ProvisionVersion::newestSeq);
         List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(StoredProvision::all);
         Map<String, CatalogEntry> next = new TreeMap<>();
         StringBuilder print = new StringBuilder();

@@ -25,7 +25,10 @@ public class ProvisionStore {
     private final ObjectMapper canonical;
     private final Clock clock;
 
-    ProvisionStore(ObjectMapper mapper, Clock clock) {
+    private final Database database;
+
+    ProvisionStore(ObjectMapper mapper, Clock clock, Database database) {
+        this.database = database;
         // Stored documents leave nulls out: smaller, and the hash does not depend on absent fields.
         this.canonical = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.clock = clock;
@@ -60,7 +63,7 @@ public class ProvisionStore {
      * provision row, so writers never wait for each other in opposite orders. Versions then commit in seq order.
      */
     public void lockWrites() {
-        StoredProvision.getEntityManager().createNativeQuery("select id from write_order where id = 1 for update")
+        Database.em().createNativeQuery("select id from write_order where id = 1 for update")
                 .getResultList();
     }
 
@@ -124,10 +127,18 @@ public class ProvisionStore {
             // writer that slipped past the check above fails here, on the unique keys, not at commit.
             v.persist();
             row.persist();
-            StoredProvision.getEntityManager().flush();
+            Database.em().flush();
         } catch (PersistenceException e) {
+            if (DatabaseDown.isCause(e)) {
+                throw e;   // not a conflict: the database went away (503)
+            }
             throw new WriteRejected(WriteRejected.Reason.CONCURRENT, "Another write to provision '" + p.id()
                     + "' happened at the same moment; nothing of this one was written. GET it again and retry.");
+        }
+        if (database.kind() == Database.Kind.POSTGRESQL) {
+            // Other instances LISTEN (ChangeListener); PostgreSQL delivers this on commit, and never on rollback.
+            Database.em().createNativeQuery("select pg_notify('" + ChangeListener.CHANNEL + "', ?1)")
+                    .setParameter(1, p.id()).getSingleResult();
         }
         return v;
     }

@@ -1,6 +1,5 @@
 package org.provisiontimeline.provision;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
 /** One immutable version of a provision: who wrote it, when, what changed, and the whole document after it. */
 @Entity
 @Table(name = "provision_version")
-public class ProvisionVersion extends PanacheEntityBase {
+public class ProvisionVersion {
 
     public enum Origin { DATA_FILE, API }
 
@@ -55,15 +55,49 @@ public class ProvisionVersion extends PanacheEntityBase {
 
     /** The version that was current at {@code instant}, if the provision existed then. */
     public static Optional<ProvisionVersion> asOf(String provisionId, Instant instant) {
-        return find("provisionId = ?1 and recordedAt <= ?2 order by versionNo desc", provisionId, instant)
-                .firstResultOptional();
+        return first(Database.em().createQuery("from ProvisionVersion where provisionId = ?1 and recordedAt <= ?2 "
+                + "order by versionNo desc", ProvisionVersion.class).setParameter(1, provisionId)
+                .setParameter(2, instant));
     }
 
     public static Optional<ProvisionVersion> latest(String provisionId) {
-        return find("provisionId = ?1 order by versionNo desc", provisionId).firstResultOptional();
+        return first(Database.em().createQuery("from ProvisionVersion where provisionId = ?1 order by versionNo desc",
+                ProvisionVersion.class).setParameter(1, provisionId));
+    }
+
+    public static Optional<ProvisionVersion> numbered(String provisionId, int versionNo) {
+        return first(Database.em().createQuery("from ProvisionVersion where provisionId = ?1 and versionNo = ?2",
+                ProvisionVersion.class).setParameter(1, provisionId).setParameter(2, versionNo));
     }
 
     public static List<ProvisionVersion> history(String provisionId) {
-        return list("provisionId = ?1 order by versionNo", provisionId);
+        return Database.em().createQuery("from ProvisionVersion where provisionId = ?1 order by versionNo",
+                ProvisionVersion.class).setParameter(1, provisionId).getResultList();
+    }
+
+    /** The change feed: up to {@code max} versions after seq {@code after}, recorded at or after {@code from}. */
+    public static List<ProvisionVersion> feed(long after, Instant from, int max) {
+        return Database.em().createQuery("from ProvisionVersion where seq > ?1 and recordedAt >= ?2 order by seq",
+                ProvisionVersion.class).setParameter(1, after).setParameter(2, from).setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The newest seq of all versions (0 if there is none): one indexed read, what instances poll. */
+    public static long newestSeq() {
+        Long max = Database.em().createQuery("select max(seq) from ProvisionVersion", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    /** How many versions there are, of all provisions. */
+    public static long count() {
+        return Database.em().createQuery("select count(*) from ProvisionVersion", Long.class).getSingleResult();
+    }
+
+    public void persist() {
+        Database.em().persist(this);
+    }
+
+    private static Optional<ProvisionVersion> first(TypedQuery<ProvisionVersion> query) {
+        return query.setMaxResults(1).getResultStream().findFirst();
     }
 }

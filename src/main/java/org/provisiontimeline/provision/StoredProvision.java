@@ -1,9 +1,9 @@
 package org.provisiontimeline.provision;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Optional;
 /** The newest version of one provision: its document and where it came from. */
 @Entity
 @Table(name = "provision")
-public class StoredProvision extends PanacheEntityBase {
+public class StoredProvision {
 
     @Id
     public String id;
@@ -34,10 +34,19 @@ public class StoredProvision extends PanacheEntityBase {
     public String document;
 
     public static Optional<StoredProvision> byId(String id) {
-        return findByIdOptional(id);
+        return Optional.ofNullable(Database.em().find(StoredProvision.class, id));
+    }
+
+    /** The row, locked as {@code lock} says until the transaction ends; {@code null} if there is none. */
+    public static StoredProvision findById(String id, LockModeType lock) {
+        return Database.em().find(StoredProvision.class, id, lock);
     }
 
     public static List<StoredProvision> all() {
-        return listAll();
+        return Database.em().createQuery("from StoredProvision order by id", StoredProvision.class).getResultList();
+    }
+
+    public void persist() {
+        Database.em().persist(this);
     }
 }

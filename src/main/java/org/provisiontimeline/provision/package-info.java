@@ -1,2 +1,2 @@
-/** Storage of provision versions (Panache entities) and the in-memory catalog the answers come from. */
+/** Storage of provision versions (JPA entities on H2 or PostgreSQL, chosen at startup) and the in-memory catalog the answers come from. */
 package org.provisiontimeline.provision;

@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +148,30 @@ class ReadApiTest {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    // Relative to the management interface's root path, /q.
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
-    void healthProbesAreUp() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    void healthProbesAreUpOnTheManagementPort() {
+        given().when().get(ready).then().statusCode(200).body("status", is("UP"),
+                "checks.name", hasItem("catalog"));
+        given().when().get(live).then().statusCode(200).body("status", is("UP"));
+        given().when().get("/api/provisions/us-fsa-907/status?date=2012-06-01").then().statusCode(200);
+        given().when().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"),
+                containsString("timeline_status_answers_total{state=\"SUSPENDED\"}"),
+                containsString("timeline_catalog_refresh_lag_seconds"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 }

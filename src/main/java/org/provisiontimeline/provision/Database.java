@@ -1,0 +1,62 @@
+package org.provisiontimeline.provision;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.hibernate.orm.PersistenceUnit;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The database this process opened: the embedded H2 file or PostgreSQL ({@link DatabaseChoice}). Both persistence
+ * units map the same entities; only the active one is ever touched, so the inactive one never opens a connection.
+ */
+@ApplicationScoped
+public class Database {
+
+    /** Which database the process runs on. */
+    public enum Kind { H2, POSTGRESQL }
+
+    private static final Logger LOG = Logger.getLogger(Database.class);
+
+    private final Kind kind;
+    private final EntityManager em;
+    private final String location;
+
+    Database(@ConfigProperty(name = DatabaseChoice.POSTGRESQL_ACTIVE) boolean postgresql,
+             InjectableInstance<EntityManager> h2,
+             @PersistenceUnit("postgresql") InjectableInstance<EntityManager> pg,
+             @ConfigProperty(name = "timeline.db-url") Optional<String> url,
+             @ConfigProperty(name = "timeline.db-path") String path) {
+        if (url.isPresent() && !postgresql) {
+            // A typo or another database's URL must not silently fall back to the local H2 file.
+            throw new IllegalStateException("TIMELINE_DB_URL must be a jdbc:postgresql: URL (got '"
+                    + url.get().replaceFirst("[?;].*$", "") + "'); leave it unset for the embedded H2 file");
+        }
+        this.kind = postgresql ? Kind.POSTGRESQL : Kind.H2;
+        this.em = postgresql ? pg.get() : h2.get();
+        // Never log credentials: a JDBC URL may carry ?password=…, so only its address is shown.
+        this.location = postgresql ? url.orElse("?").replaceFirst("[?;].*$", "") : "H2 file " + path;
+    }
+
+    /** The entity manager of the active persistence unit, for the entities' queries. */
+    static EntityManager em() {
+        return Arc.container().instance(Database.class).get().entityManager();   // a client proxy: call, never read
+    }
+
+    EntityManager entityManager() {
+        return em;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    void report(@Observes StartupEvent start) {
+        LOG.infof("Database: %s (%s)", kind, location);
+    }
+}

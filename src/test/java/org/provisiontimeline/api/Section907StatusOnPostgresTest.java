@@ -1,0 +1,11 @@
+package org.provisiontimeline.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.provisiontimeline.postgres.OnPostgres;
+
+/** {@link Section907StatusTest}, unchanged, on a real PostgreSQL. */
+@QuarkusTest
+@TestProfile(OnPostgres.class)
+class Section907StatusOnPostgresTest extends Section907StatusTest {
+}
