@@ -35,8 +35,7 @@ public class ChangeFeedResource {
                 .range(0, max - 1).list());
         var response = RestResponse.ResponseBuilder.ok(page.stream().map(VersionView::of).toList());
         if (page.size() == max) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", Paging.encode('s', page.get(max - 1).seq))
-                    .build().toString();
+            String next = Paging.nextLink(uri, Paging.encode('s', page.get(max - 1).seq));
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();
