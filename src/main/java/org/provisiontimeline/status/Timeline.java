@@ -202,9 +202,11 @@ public final class Timeline {
                     changes.add(new Change(e.effectiveUntil(), null, e, e, false, order++));
                 }
             }
-            // By earliest day, then latest; overlapping windows are regrouped and reordered in applyGroup.
+            // By earliest day, then latest; overlapping windows are regrouped and reordered in applyGroup. Ties are
+            // broken by event id, not by the order of the file, so listing the events differently cannot change
+            // the timeline (found by TimelinePropertiesTest).
             changes.sort(Comparator.comparing(Change::when).thenComparing(Change::isStart)
-                    .thenComparingInt(Change::order));
+                    .thenComparing(c -> c.event().id()).thenComparingInt(Change::order));
         }
 
         List<Segment> run() {
@@ -324,7 +326,7 @@ public final class Timeline {
             if (imposition == null) {
                 provision.events().stream()
                         .filter(e -> e.effect() == Effect.IMPOSE && e.touches(category))
-                        .min(Comparator.comparing(Event::start))
+                        .min(Comparator.comparing(Event::start).thenComparing(Event::id))   // ties: not file order
                         .ifPresent(e -> governing.add(GoverningEvent.of(e, "not yet in force")));
                 return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
             }
