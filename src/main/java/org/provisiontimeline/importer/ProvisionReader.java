@@ -184,7 +184,7 @@ public final class ProvisionReader {
         return node;
     }
 
-    /** Parses a document that must be a JSON object ({@code null}, arrays and scalars are refused) within limits. */
+    /** Parses a document that must be a JSON object ({@code null}, arrays and scalars are refused). */
     private JsonNode parseObject(byte[] json, String expected) {
         JsonNode root = parse(json);
         if (!root.isObject()) {
@@ -192,9 +192,6 @@ public final class ProvisionReader {
                     "expected " + expected + " as a JSON object, found " + root.getNodeType().name()
                             .toLowerCase(java.util.Locale.ROOT))));
         }
-        List<ValidationError> errors = new ArrayList<>();
-        DocumentLimits.check(root, "", errors);
-        throwIf(errors);
         return root;
     }
 
@@ -203,6 +200,11 @@ public final class ProvisionReader {
             throw new InvalidDocumentException(List.of(new ValidationError("", "the body is empty; expected JSON")));
         }
         try {
+            List<ValidationError> errors = new ArrayList<>();
+            try (JsonParser stream = mapper.getFactory().createParser(json)) {
+                DocumentLimits.check(stream, errors);   // before the tree is built: its size is bounded too
+            }
+            throwIf(errors);
             JsonNode root = mapper.readTree(json);
             if (root == null || root.isMissingNode()) {
                 throw new InvalidDocumentException(List.of(new ValidationError("", "expected JSON, found nothing")));
