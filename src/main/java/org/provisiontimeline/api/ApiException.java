@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<ProblemError> errors;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String slug, String title, String detail, List<ProblemError> errors) {
         super(detail);
@@ -38,6 +39,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "unknown-event", "Unknown event",
                 "Provision '" + provisionId + "' has no event '" + eventId + "'; GET /api/provisions/" + provisionId
                         + "/events lists them.", null);
+    }
+
+    /** A response header the problem needs, such as {@code Retry-After}. */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {

@@ -33,8 +33,7 @@ public class ChangeFeedResource {
         List<ProvisionVersion> page = QuarkusTransaction.requiringNew().call(() -> ProvisionVersion.feed(after, from, max));
         var response = RestResponse.ResponseBuilder.ok(page.stream().map(VersionView::of).toList());
         if (page.size() == max) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", Paging.encode('s', page.get(max - 1).seq))
-                    .build().toString();
+            String next = Paging.nextLink(uri, Paging.encode('s', page.get(max - 1).seq));
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();

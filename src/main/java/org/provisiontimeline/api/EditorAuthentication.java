@@ -28,9 +28,12 @@ class EditorAuthentication {
     private static final Logger LOG = Logger.getLogger(EditorAuthentication.class);
 
     private final Map<String, byte[]> accounts = new LinkedHashMap<>();
+    private final LoginThrottle throttle;
 
     EditorAuthentication(@ConfigProperty(name = "timeline.editor-password") Optional<String> editorPassword,
-                         @ConfigProperty(name = "timeline.editor-accounts") Optional<String> more) {
+                         @ConfigProperty(name = "timeline.editor-accounts") Optional<String> more,
+                         LoginThrottle throttle) {
+        this.throttle = throttle;
         editorPassword.filter(p -> !p.isBlank())
                 .ifPresent(p -> accounts.put("editor", p.getBytes(StandardCharsets.UTF_8)));
         more.ifPresent(list -> {
@@ -55,6 +58,14 @@ class EditorAuthentication {
                             + "TIMELINE_EDITOR_PASSWORD=<password> (user 'editor'), optionally "
                             + "TIMELINE_EDITOR_ACCOUNTS=name:password,… for named editors; see docs/curation.md.",
                     null);
+        }
+        String client = http == null || http.remoteAddress() == null ? "?" : http.remoteAddress().hostAddress();
+        long wait = throttle.lockedFor(client);
+        if (wait > 0) {
+            throw new ApiException(429, "too-many-login-failures", "Too Many Requests",
+                    "Too many failed editor logins from this client (" + throttle.maxFailures() + " within "
+                            + throttle.window().toSeconds() + " s); try again in " + wait + " s.", null)
+                    .withHeader("Retry-After", Long.toString(wait));
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String user = null;
@@ -82,8 +93,14 @@ class EditorAuthentication {
         boolean ok = MessageDigest.isEqual(sha256(expected != null ? expected : new byte[0]), sha256(password))
                 && expected != null;
         if (!ok) {
-            LOG.warnf("Failed editor login for user '%s' from %s on %s %s", printable(user),
-                    http == null ? "?" : http.remoteAddress(), request.getMethod(), request.getUriInfo().getPath());
+            switch (throttle.failed(client)) {
+                case LOG -> LOG.warnf("Failed editor login for user '%s' from %s on %s %s", printable(user),
+                        printable(client), printable(request.getMethod()), printable(request.getUriInfo().getPath()));
+                case LOG_LOCKED -> LOG.warnf("%d failed editor logins from %s within %d s: its logins are refused "
+                                + "(429) until the window ends; further failures in this window are not logged",
+                        throttle.maxFailures(), printable(client), throttle.window().toSeconds());
+                case QUIET -> { }
+            }
             throw unauthorized("The editor credentials were not accepted.");
         }
         String account = user;
@@ -111,11 +128,15 @@ class EditorAuthentication {
         });
     }
 
-    /** The user name as it may appear in a log line: control characters escaped, so it cannot forge lines. */
-    private static String printable(String user) {
+    /**
+     * A client-supplied value (user name, path) as it may appear in a log line: control and bidirectional characters
+     * escaped, so it cannot forge lines, and cut at 200 characters.
+     */
+    static String printable(String value) {
         StringBuilder sb = new StringBuilder();
-        user.codePoints().limit(100).forEach(c -> {
-            if (Character.isISOControl(c)) {
+        value.codePoints().limit(200).forEach(c -> {
+            if (Character.isISOControl(c) || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+                    || c == 0x2028 || c == 0x2029) {
                 sb.append(String.format("\\u%04x", c));
             } else {
                 sb.appendCodePoint(c);

@@ -28,10 +28,18 @@ final class Paging {
         int end = (int) Math.min(all.size(), offset + limit);
         RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(all.subList((int) offset, end));
         if (end < all.size()) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encode('o', end)).build().toString();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
+            response.header("Link", "<" + nextLink(uri, encode('o', end)) + ">; rel=\"next\"");
         }
         return response.header("X-Total-Count", all.size()).build();
+    }
+
+    /**
+     * The request's own path and query with the cursor replaced, as a relative reference: the client's {@code Host}
+     * header is never echoed into a link (a forged Host would otherwise poison shared caches and pages).
+     */
+    static String nextLink(UriInfo uri, String cursor) {
+        java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
+        return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
 
     /** An opaque cursor: a kind letter and a non-negative position, base64url-encoded. */

@@ -118,13 +118,12 @@ public final class Params {
         if (value == null) {
             return fallback;
         }
-        try {
+        // ASCII digits only: Integer.parseInt also reads Arabic-Indic and full-width digits (limit=٥, limit=１).
+        if (value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= max) {
                 return n;
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
         }
         throw ApiException.badParameter("limit", value, "a whole number from 1 to " + max);
     }

@@ -24,6 +24,7 @@ class ProblemMappers {
         if (e.status() == 401) {
             response.header("WWW-Authenticate", EditorAuthentication.REALM);
         }
+        e.headers().forEach(response::header);
         return response.build();
     }
 
@@ -80,6 +81,28 @@ class ProblemMappers {
                 "Unexpected failure; quote reference " + reference + " when reporting it.", null, uri);
     }
 
+    /** The request path, or none when the request URI cannot be built (no usable Host). */
+    private static String instance(UriInfo uri) {
+        try {
+            return uri == null ? null : uri.getRequestUri().getRawPath();
+        } catch (RuntimeException noUri) {
+            return null;
+        }
+    }
+
+    /**
+     * Last line of defence for "no internal class names in a problem": fully qualified names and exception class
+     * names are replaced, whatever produced the detail.
+     */
+    static String withoutInternalNames(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        return detail.replaceAll("\\b(?:com|org|io|java|javax|jakarta|sun|jdk)\\.(?:[a-z0-9_]+\\.)+[A-Z][A-Za-z0-9_$]*", "(internal)")
+                .replaceAll("\\b[A-Z][A-Za-z]*(?:Exception|Error)\\b", "error")
+                .replaceAll("\\b[A-Z][A-Za-z]*Feature\\.[A-Z_]+\\b", "(setting)");
+    }
+
     static RestResponse<Problem> problem(int status, String type, String title, String detail,
                                          List<ProblemError> errors, UriInfo uri) {
         return builder(status, type, title, detail, errors, uri).build();
@@ -87,8 +110,9 @@ class ProblemMappers {
 
     private static RestResponse.ResponseBuilder<Problem> builder(int status, String type, String title, String detail,
                                                                  List<ProblemError> errors, UriInfo uri) {
-        Problem body = new Problem(type, title, status, detail, uri == null ? null : uri.getRequestUri().getRawPath(),
-                errors);
+        Problem body = new Problem(type, title, status, withoutInternalNames(detail), instance(uri),
+                errors == null ? null : errors.stream().map(e -> new ProblemError(e.pointer(), e.parameter(), e.line(),
+                        withoutInternalNames(e.detail()))).toList());
         return RestResponse.ResponseBuilder.<Problem>create(status).entity(body).type(Problem.MEDIA_TYPE);
     }
 }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -39,17 +41,26 @@ public class ProvisionWriteResource {
     private final Curation curation;
     private final ProvisionCatalog catalog;
     private final ProvisionReader reader = new ProvisionReader();
+    private final long maxBytes;
 
-    ProvisionWriteResource(Curation curation, ProvisionCatalog catalog) {
+    ProvisionWriteResource(Curation curation, ProvisionCatalog catalog,
+                           @ConfigProperty(name = "timeline.limits.max-document-bytes") long maxBytes) {
         this.curation = curation;
         this.catalog = catalog;
+        this.maxBytes = maxBytes;
+    }
+
+    private byte[] read(InputStream body, String contentLength, String what) {
+        return BoundedBody.read(body, contentLength, maxBytes, what);
     }
 
     @POST
     @EditorsOnly
     @Operation(summary = "Create a provision (with optional events); editors only")
-    public RestResponse<ProvisionViews.Detail> create(byte[] body, SecurityContext who) {
-        Provision p = reader.readProvision(body);
+    public RestResponse<ProvisionViews.Detail> create(InputStream body,
+                                                      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+                                                      SecurityContext who) {
+        Provision p = reader.readProvision(read(body, length, "a provision"));
         curation.create(p, editor(who));
         return detail(p.id(), 201);
     }
@@ -58,10 +69,11 @@ public class ProvisionWriteResource {
     @Path("/{id}")
     @EditorsOnly
     @Operation(summary = "Replace a provision; If-Match: the ETag of GET /api/provisions/{id}; editors only")
-    public RestResponse<ProvisionViews.Detail> replace(@RestPath String id, byte[] body,
+    public RestResponse<ProvisionViews.Detail> replace(@RestPath String id, InputStream body,
+                                                       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        SecurityContext who) {
-        Provision p = reader.readProvision(body);
+        Provision p = reader.readProvision(read(body, length, "a provision"));
         if (!id.equals(p.id())) {
             throw new InvalidDocumentException(List.of(new ValidationError("/id",
                     "'" + p.id() + "' differs from the id in the path ('" + id + "'); ids are never renamed")));
@@ -74,9 +86,10 @@ public class ProvisionWriteResource {
     @Path("/{id}/events")
     @EditorsOnly
     @Operation(summary = "Add an event; If-Match: the provision's ETag; editors only")
-    public RestResponse<Event> addEvent(@RestPath String id, byte[] body,
+    public RestResponse<Event> addEvent(@RestPath String id, InputStream body,
+                                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, SecurityContext who) {
-        Event e = reader.readEvent(body, current(id).provision());
+        Event e = reader.readEvent(read(body, length, "an event"), current(id).provision());
         curation.addEvent(id, e, ifMatch, editor(who));
         return event(id, e.id(), 201);
     }
@@ -85,9 +98,10 @@ public class ProvisionWriteResource {
     @Path("/{id}/events/{eventId}")
     @EditorsOnly
     @Operation(summary = "Replace an event; If-Match: the event's ETag; editors only")
-    public RestResponse<Event> replaceEvent(@RestPath String id, @RestPath String eventId, byte[] body,
+    public RestResponse<Event> replaceEvent(@RestPath String id, @RestPath String eventId, InputStream body,
+                                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, SecurityContext who) {
-        Event e = reader.readEvent(body, current(id).provision());
+        Event e = reader.readEvent(read(body, length, "an event"), current(id).provision());
         if (!eventId.equals(e.id())) {
             throw new InvalidDocumentException(List.of(new ValidationError("/id",
                     "'" + e.id() + "' differs from the event id in the path ('" + eventId + "')")));

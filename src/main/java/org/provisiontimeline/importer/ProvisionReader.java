@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +39,9 @@ public final class ProvisionReader {
     /** Fields a client may have copied from a GET response; they are computed, so they are ignored on input. */
     static final Set<String> READ_ONLY_FIELDS = Set.of("datasetVersion", "versionNo", "recordedAt", "etag");
 
+    /** No field of a provision document is a number longer than this; longer ones are refused while parsing. */
+    static final int MAX_NUMBER_LENGTH = 100;
+
     private static final Pattern COERCION = Pattern.compile("Cannot coerce (\\w+) value \\(([^)]*)\\)");
 
     private final JsonMapper mapper;
@@ -48,11 +56,18 @@ public final class ProvisionReader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        // Strict JSON types: a number or boolean is never silently turned into a string ("title": 12345, "id": true).
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(MAX_NUMBER_LENGTH).maxNestingDepth(DocumentLimits.MAX_DEPTH * 4).build());
     }
 
     /** Reads one provision document (the shape of a data file). */
     public Provision readProvision(byte[] json) {
-        JsonNode root = parse(json);
+        JsonNode root = parseObject(json, "a provision");
         List<ValidationError> errors = new ArrayList<>();
         Provision p = bind(root, "", errors);
         throwIf(errors);
@@ -61,9 +76,9 @@ public final class ProvisionReader {
 
     /** Reads a bundle {@code {"provisions": [ … ]}}; provision ids must be unique within it. */
     public List<Provision> readBundle(byte[] json) {
-        JsonNode root = parse(json);
+        JsonNode root = parseObject(json, "a bundle {\"provisions\": [ … ]}");
         List<ValidationError> errors = new ArrayList<>();
-        if (!root.isObject() || !root.path("provisions").isArray()) {
+        if (!root.path("provisions").isArray()) {
             throw new InvalidDocumentException(List.of(new ValidationError("",
                     "expected an object {\"provisions\": [ … ]}")));
         }
@@ -103,7 +118,7 @@ public final class ProvisionReader {
 
     /** Reads one event document, checked against the provision it will join. */
     public Event readEvent(byte[] json, Provision into) {
-        JsonNode root = parse(json);
+        JsonNode root = parseObject(json, "an event");
         List<ValidationError> errors = new ArrayList<>();
         ErrorCollector collector = new ErrorCollector("");
         Event e = bindValue(stripReadOnly(root), Event.class, collector);
@@ -169,21 +184,41 @@ public final class ProvisionReader {
         return node;
     }
 
+    /** Parses a document that must be a JSON object ({@code null}, arrays and scalars are refused). */
+    private JsonNode parseObject(byte[] json, String expected) {
+        JsonNode root = parse(json);
+        if (!root.isObject()) {
+            throw new InvalidDocumentException(List.of(new ValidationError("",
+                    "expected " + expected + " as a JSON object, found " + root.getNodeType().name()
+                            .toLowerCase(java.util.Locale.ROOT))));
+        }
+        return root;
+    }
+
     private JsonNode parse(byte[] json) {
         if (json == null || json.length == 0) {
             throw new InvalidDocumentException(List.of(new ValidationError("", "the body is empty; expected JSON")));
         }
         try {
+            List<ValidationError> errors = new ArrayList<>();
+            try (JsonParser stream = mapper.getFactory().createParser(json)) {
+                DocumentLimits.check(stream, errors);   // before the tree is built: its size is bounded too
+            }
+            throwIf(errors);
             JsonNode root = mapper.readTree(json);
             if (root == null || root.isMissingNode()) {
                 throw new InvalidDocumentException(List.of(new ValidationError("", "expected JSON, found nothing")));
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidDocumentException(List.of(new ValidationError("", "the document exceeds a limit: "
+                    + "numbers are at most " + MAX_NUMBER_LENGTH + " digits, nesting at most "
+                    + DocumentLimits.MAX_DEPTH + " levels")));
         } catch (JsonParseException e) {
             var loc = e.getLocation();
             throw new InvalidDocumentException(List.of(new ValidationError("",
                     "malformed JSON at line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": "
-                            + e.getOriginalMessage())));
+                            + withoutInternalNames(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
             throw new InvalidDocumentException(List.of(new ValidationError(pointerOf(e), cleanMessage(e))));
         } catch (IOException e) {
@@ -203,8 +238,27 @@ public final class ProvisionReader {
     private static String cleanMessage(IOException e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         // Jackson names internal classes; keep the reader's words only.
-        return m == null ? "unreadable value" : m.replaceAll("`?org\\.provisiontimeline\\.status\\.", "`")
-                .replaceAll("\\(class [^)]*\\)", "").trim();
+        return m == null ? "unreadable value" : withoutInternalNames(m.replaceAll("`?org\\.provisiontimeline\\.status\\.", "`")
+                .replaceAll("\\(class [^)]*\\)", "")).trim();
+    }
+
+    /**
+     * Jackson's messages name its own classes and features ({@code com.fasterxml.jackson.databind.JsonNode},
+     * {@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS}); a problem detail must not.
+     */
+    static String withoutInternalNames(String message) {
+        if (message == null) {
+            return "";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "unexpected content after the end of the JSON value";
+        }
+        return message
+                .replaceAll("`?(com\\.fasterxml|java|javax|jakarta|org|io)\\.(?:[a-z0-9_]+\\.)+[A-Z][A-Za-z0-9_$]*`?", "a value")
+                .replaceAll("\\(?[Ss]ee `?[A-Za-z]+Feature\\.[A-Z_]+`?[^)]*\\)?", "")
+                .replaceAll("`?[A-Za-z]+Feature\\.[A-Z_]+`?", "this")
+                .replaceAll("[A-Za-z]+Exception", "error")
+                .trim();
     }
 
     private static void throwIf(List<ValidationError> errors) {

@@ -59,8 +59,7 @@ final class ProvisionValidator {
             }
         }
         checkCategories(at);
-        if (p.renewal() != null && (p.renewal().isNegative() || p.renewal().isZero()
-                || p.renewal().toTotalMonths() > MAX_RENEWAL_MONTHS)) {
+        if (p.renewal() != null && !renewalWithinBounds(p.renewal())) {
             error(at + "/renewal", "'" + p.renewal() + "' must be a positive period of at most 100 years, "
                     + "such as P12M");
         }
@@ -70,9 +69,19 @@ final class ProvisionValidator {
             if (required(here + "/from", g.from()) & required(here + "/to", g.to()) && !g.to().isAfter(g.from())) {
                 error(here + "/to", "'" + g.to() + "' must be after from ('" + g.from() + "'); gaps are closed-open");
             }
+            if (g.from() != null && g.to() != null) {
+                day(here + "/from", g.from());
+                day(here + "/to", g.to());
+            }
             text(here + "/note", g.note(), true);
         }
-        required(at + "/checkedThrough", p.checkedThrough());
+        if (required(at + "/checkedThrough", p.checkedThrough())) {
+            day(at + "/checkedThrough", p.checkedThrough());
+        }
+        if (p.events().size() > DocumentLimits.MAX_EVENTS) {
+            error(at + "/events", "a provision holds at most " + DocumentLimits.MAX_EVENTS + " events (this one would "
+                    + "hold " + p.events().size() + ")");
+        }
         checkEvents(at);
         if (errors.isEmpty()) {
             checkComputable(at);
@@ -196,6 +205,27 @@ final class ProvisionValidator {
         }
     }
 
+    /**
+     * At most 100 years counted in days, not only months: {@code P365000000D} has zero months. Computed from a fixed
+     * day, so years, months and days all count; an overflowing period is refused too.
+     */
+    static boolean renewalWithinBounds(java.time.Period renewal) {
+        java.time.LocalDate base = java.time.LocalDate.of(2000, 1, 1);
+        try {
+            java.time.LocalDate end = base.plus(renewal);
+            return !renewal.isNegative() && end.isAfter(base) && !end.isAfter(base.plusMonths(MAX_RENEWAL_MONTHS));
+        } catch (java.time.DateTimeException | ArithmeticException overflow) {
+            return false;
+        }
+    }
+
+    /** Dates are four-digit years (0001–9999), like the partial dates: no -0001-01-01, no +10000-01-01. */
+    private void day(String at, java.time.LocalDate d) {
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            error(at, "'" + d + "' is outside the years 0001–9999");
+        }
+    }
+
     private void url(String at, String url) {
         if (url == null) {
             return;
@@ -204,6 +234,9 @@ final class ProvisionValidator {
             URI uri = new URI(url);
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
                 error(at, "'" + url + "' is not an absolute http(s) URL");
+            } else if (uri.getRawUserInfo() != null) {
+                // http://trusted.example@evil.example/ reads as the first host and leads to the second.
+                error(at, "'" + url + "' has a user part before '@'; give the plain URL of the source");
             }
         } catch (URISyntaxException e) {
             error(at, "'" + url + "' is not a URL: " + e.getReason());

@@ -99,9 +99,12 @@ public class Curation {
 
     /**
      * Writes a bundle atomically: all provisions or none. New ids are created; existing ones are replaced only when
-     * {@code replaceExisting}, otherwise the whole bundle is refused.
+     * {@code replaceExisting}, otherwise the whole bundle is refused. Replacing is an edit like any other: each
+     * provision the bundle changes must be named, at its current version, in {@code ifMatch} (a list of the ETags
+     * the editor read), so an import never silently reverts someone else's edit.
      */
-    public List<ProvisionVersion> importBundle(List<Provision> bundle, boolean replaceExisting, String by) {
+    public List<ProvisionVersion> importBundle(List<Provision> bundle, boolean replaceExisting, String ifMatch,
+                                               String by) {
         List<ProvisionVersion> written = QuarkusTransaction.requiringNew().call(() -> {
             store.lockWrites();
             List<String> existing = bundle.stream().map(Provision::id)
@@ -116,6 +119,7 @@ public class Curation {
                 if (row == null) {
                     out.add(store.append(p, 0, by, Origin.API, ChangeKind.CREATED, "imported", null));
                 } else if (!ProvisionStore.hash(store.canonicalJson(p)).equals(row.contentHash)) {
+                    requireVersion(p.id(), row, ifMatch);
                     out.add(store.append(p, row.versionNo, by, Origin.API, ChangeKind.REPLACED,
                             "imported: " + describeChange(store.parse(row.document), p), null));
                 }
@@ -125,6 +129,20 @@ public class Curation {
         catalog.refresh();
         written.forEach(this::count);
         return written;
+    }
+
+    private static void requireVersion(String id, StoredProvision row, String ifMatch) {
+        String currentTag = provisionTag(row.contentHash.substring(0, 12), row.versionNo);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new WriteRejected(Reason.PRECONDITION_REQUIRED, "The bundle replaces provision '" + id + "'; send "
+                    + "If-Match with the ETag of each provision it replaces (GET /api/provisions/" + id + "; several "
+                    + "tags are separated by commas), so no one's edit is silently overwritten. Nothing was written.");
+        }
+        if (!matches(ifMatch, currentTag)) {
+            throw new WriteRejected(Reason.PRECONDITION_FAILED, "Provision '" + id + "' is now at \"" + currentTag
+                    + "\", which If-Match does not name: someone changed it since you read it. Nothing was written; "
+                    + "GET it again, re-apply your changes and retry.");
+        }
     }
 
     private ProvisionVersion write(String id, String ifMatch, String by, ChangeKind kind,

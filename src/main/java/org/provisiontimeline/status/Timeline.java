@@ -244,12 +244,16 @@ public final class Timeline {
             collectChanges();
         }
 
-        /** The earliest imposition (the first of equals), found once: every snapshot before it names it. */
+        /**
+         * The earliest imposition, found once: every snapshot before it names it. Ties go to the smaller event id,
+         * not the file order, so listing the events differently cannot change the answer.
+         */
         private static Event firstImposition(Provision provision, String category) {
             Event first = null;
             for (Event e : provision.events()) {
                 if (e.effect() == Effect.IMPOSE && e.touches(category)
-                        && (first == null || e.start().compareTo(first.start()) < 0)) {
+                        && (first == null || e.start().compareTo(first.start()) < 0
+                            || e.start().compareTo(first.start()) == 0 && e.id().compareTo(first.id()) < 0)) {
                     first = e;
                 }
             }
@@ -274,9 +278,11 @@ public final class Timeline {
                     changes.add(new Change(e.effectiveUntil(), null, e, e, false, order++));
                 }
             }
-            // By earliest day, then latest; overlapping windows are regrouped and reordered in applyGroup.
+            // By earliest day, then latest; overlapping windows are regrouped and reordered in applyGroup. Ties are
+            // broken by event id, not by the order of the file, so listing the events differently cannot change
+            // the timeline (found by TimelinePropertiesTest).
             changes.sort(Comparator.comparing(Change::when).thenComparing(Change::isStart)
-                    .thenComparingInt(Change::order));
+                    .thenComparing(c -> c.event().id()).thenComparingInt(Change::order));
         }
 
         List<Segment> run() {
