@@ -58,6 +58,14 @@ public class ContractFilter implements OASFilter {
             return;
         }
         entry.applyTo(operation);
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getName().equals("mode"))) {
+            // Import: creating needs no version to check; replacing does (the version the editor read).
+            operation.getParameters().stream().filter(p -> p.getName().equals("If-Match")).forEach(p -> p
+                    .required(false).description("Required with mode=replace: the ETag of every provision the "
+                            + "bundle replaces (comma-separated, as GET /api/provisions/{id} gave them); missing "
+                            + "428, stale 412. Not needed to create."));
+        }
     }
 
     /**
@@ -121,14 +129,19 @@ public class ContractFilter implements OASFilter {
         }
     }
 
+    /** Answers a client saves as a file rather than parses: CSV, the SVG picture, XLSX workbooks. */
+    static boolean isDownload(String mediaType) {
+        return mediaType.startsWith("text/") || mediaType.startsWith("image/") || mediaType.contains("spreadsheetml");
+    }
+
     private static void textSchemas(Content content, boolean download) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
         content.getMediaTypes().forEach((type, media) -> {
-            if (type.startsWith("text/")) {
+            if (download ? isDownload(type) : type.startsWith("text/")) {
                 Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-                media.setSchema(download ? text.format("binary").description("the " + type + " document (UTF-8)")
+                media.setSchema(download ? text.format("binary").description("the " + type + " document")
                         : text);
             }
         });

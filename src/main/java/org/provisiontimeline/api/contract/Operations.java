@@ -78,6 +78,10 @@ final class Operations {
             if (ok == null) {
                 return;
             }
+            if (ANSWER_SCHEMAS.containsKey(operationId) && ok.getContent() != null
+                    && ok.getContent().getMediaType(ContractFilter.JSON) != null) {
+                ok.getContent().getMediaType(ContractFilter.JSON).setSchema(Schemas.ref(ANSWER_SCHEMAS.get(operationId)));
+            }
             if (traits.contains(Trait.CREATED)) {
                 responses.removeAPIResponse("200");
                 responses.addAPIResponse("201", ok.description("Created"));
@@ -102,9 +106,10 @@ final class Operations {
                 header(ok, "Location", "URL of the provision or event written");
             }
             if (ok.getContent() != null && ok.getContent().getMediaTypes() != null) {
-                ok.getContent().getMediaTypes().keySet().stream().filter(t -> t.startsWith("text/")).findFirst()
+                ok.getContent().getMediaTypes().keySet().stream().filter(ContractFilter::isDownload).findFirst()
                         .ifPresent(t -> header(ok, "Content-Disposition",
-                                "attachment; filename=\"<provision>_<view>_<datasetVersion>.csv\""));
+                                "attachment (inline for SVG); filename=\"<provision>_<view>_<datasetVersion>.<csv, "
+                                + "xlsx or svg>\""));
                 reorderAnswers(ok.getContent());
             }
         }
@@ -158,7 +163,13 @@ final class Operations {
             "listEvents", "Events of a provision in date order, filtered",
             "getTimeline", "Maximal closed-open intervals {from, to, state, restricted, confidence, eventIds}");
 
+    /** Answers the resource builds as text (copied stored JSON), so the scanner sees only a string. */
+    private static final Map<String, String> ANSWER_SCHEMAS = Map.of("exportBundle", "ImportBundle");
+
     private static final int[] READ = {400, 406, 500};
+    /** Every write: bounded JSON bodies (413, 415), login throttle (429), database away (503). */
+    private static final int[] WRITE_NEW = {400, 401, 403, 406, 409, 413, 415, 422, 429, 500, 503};
+    private static final int[] WRITE_EXISTING = {400, 401, 403, 404, 406, 409, 412, 413, 415, 422, 428, 429, 500, 503};
     private static final int[] READ_ONE = {400, 404, 406, 500};
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
@@ -196,34 +207,49 @@ final class Operations {
                 + "the range and category of getTimeline.", READ_ONE);
         get("/api/provisions/{id}/timeline.csv-metadata.json", "getTimelineCsvMetadata", CSV, "CSVW (W3C tabular "
                 + "metadata) describing the columns of timeline.csv.", READ_ONE);
+        get("/api/provisions/{id}/events.xlsx", "exportEventsXlsx", CSV, "The events as an XLSX workbook (date "
+                + "cells for full dates, text for partial ones, frozen header, autofilter), with the filters of "
+                + "listEvents. Also by Accept on …/events.", READ_ONE);
+        get("/api/provisions/{id}/timeline.xlsx", "exportTimelineXlsx", CSV, "The timeline intervals as an XLSX "
+                + "workbook, with the range and category of getTimeline. Also by Accept on …/timeline.", READ_ONE);
+        get("/api/provisions/{id}/timeline.svg", "getTimelineSvg", STATUS, "The timeline as a self-contained SVG "
+                + "picture (bands, markers, legend, title and description for screen readers), with the range, "
+                + "category and asOf of getTimeline.", READ_ONE);
+        get("/api/export", "exportBundle", PROVISIONS, "Every provision as one {\"provisions\": [ … ]} bundle, "
+                + "the shape POST /api/import restores: a backup of the public dataset.", READ, Trait.UNTAGGED);
+        get("/api/export/history", "exportHistory", HISTORY, "Every version of every provision, oldest first, "
+                + "with its whole document: the record-time history, for editors.",
+                new int[] {400, 401, 403, 406, 429, 500, 503}, Trait.WRITE, Trait.UNTAGGED);
         add("POST", "/api/provisions/{id}/status/batch", "annotateDates", STATUS, "Many dates in, the status on each "
                 + "out. CSV is streamed (every input row and column kept, status columns appended); JSON is for "
                 + "modest lists (at most timeline.batch.max-json-dates). Uploads are bounded by "
-                + "timeline.batch.max-bytes (413).", new int[] {400, 404, 406, 413, 415, 422, 500},
+                + "timeline.batch.max-bytes (413), read at a minimum rate (408) and a few at a time (503).",
+                new int[] {400, 404, 406, 408, 413, 415, 422, 500, 503},
                 Map.of(ContractFilter.CSV, "string", ContractFilter.JSON, "BatchRequest"));
         add("POST", "/api/provisions", "createProvision", CURATION, "Create a provision (with optional events). "
                 + "Answers the stored document, its ETag and its Location.",
-                new int[] {400, 401, 403, 406, 409, 415, 422, 500}, Map.of(ContractFilter.JSON, "Detail"),
+                WRITE_NEW, Map.of(ContractFilter.JSON, "Detail"),
                 Trait.WRITE, Trait.TAGGED, Trait.LOCATION, Trait.DATASET_VERSION, Trait.CREATED);
         add("PUT", "/api/provisions/{id}", "replaceProvision", CURATION, "Replace a provision document (a new "
                 + "version; history keeps the old one). If-Match: the ETag of getProvision.",
-                new int[] {400, 401, 403, 404, 406, 409, 412, 415, 422, 428, 500}, Map.of(ContractFilter.JSON, "Detail"),
+                WRITE_EXISTING, Map.of(ContractFilter.JSON, "Detail"),
                 Trait.WRITE, Trait.TAGGED, Trait.LOCATION, Trait.DATASET_VERSION);
         add("POST", "/api/provisions/{id}/events", "addEvent", CURATION, "Add an event to a provision. If-Match: "
-                + "the provision's ETag.", new int[] {400, 401, 403, 404, 406, 409, 412, 415, 422, 428, 500},
+                + "the provision's ETag.", WRITE_EXISTING,
                 Map.of(ContractFilter.JSON, "Event"),
                 Trait.WRITE, Trait.TAGGED, Trait.LOCATION, Trait.DATASET_VERSION, Trait.CREATED);
         add("PUT", "/api/provisions/{id}/events/{eventId}", "replaceEvent", CURATION, "Replace an event. If-Match: "
-                + "the event's ETag (getEvent).", new int[] {400, 401, 403, 404, 406, 409, 412, 415, 422, 428, 500},
+                + "the event's ETag (getEvent).", WRITE_EXISTING,
                 Map.of(ContractFilter.JSON, "Event"),
                 Trait.WRITE, Trait.TAGGED, Trait.LOCATION, Trait.DATASET_VERSION);
         add("DELETE", "/api/provisions/{id}/events/{eventId}", "retractEvent", CURATION, "Retract an event: a new "
                 + "version without it (history keeps it). If-Match: the event's ETag. Answers the provision's new "
-                + "ETag.", new int[] {400, 401, 403, 404, 409, 412, 428, 500}, Map.of(),
+                + "ETag.", new int[] {400, 401, 403, 404, 409, 412, 428, 429, 500, 503}, Map.of(),
                 Trait.WRITE, Trait.TAGGED, Trait.DATASET_VERSION);
         add("POST", "/api/import", "importBundle", CURATION, "Import a bundle {\"provisions\": [ … ]} atomically: "
                 + "all or nothing. mode=replace writes new versions of existing provisions.",
-                new int[] {400, 401, 403, 406, 409, 415, 422, 500}, Map.of(ContractFilter.JSON, "ImportBundle"),
+                new int[] {400, 401, 403, 406, 409, 412, 413, 415, 422, 428, 429, 500, 503},
+                Map.of(ContractFilter.JSON, "ImportBundle"),
                 Trait.WRITE);
     }
 
@@ -257,7 +283,7 @@ final class Operations {
                 tag(STATUS, "Was it in force on a day, why, and the timeline of states; batch annotation of dates"),
                 tag(EVENTS, "The dated, sourced events of a provision"),
                 tag(HISTORY, "Record time: versions of a provision and the change feed"),
-                tag(CSV, "CSV downloads and their CSVW metadata"),
+                tag(CSV, "Spreadsheet downloads: CSV with its CSVW metadata, and XLSX"),
                 tag(CURATION, "Editors' writes: HTTP Basic and If-Match"));
     }
 

@@ -27,17 +27,23 @@ final class Problems {
         put(404, "NotFound", "Unknown provision, event or version, or not yet existing at asOf "
                 + "(/problems/unknown-provision, /problems/unknown-event, /problems/unknown-version, "
                 + "/problems/not-found)");
+        put(408, "RequestTimeout", "An upload arrived slower than the stated minimum rate (/problems/too-slow)");
         put(406, "NotAcceptable", "None of the media types in Accept can be produced here (about:blank)");
         put(409, "Conflict", "The provision already exists, or a concurrent write won (/problems/conflict, "
                 + "/problems/concurrent-write)");
         put(412, "PreconditionFailed", "If-Match does not match the current ETag: reload and retry "
                 + "(/problems/precondition-failed)");
-        put(413, "PayloadTooLarge", "The upload is over its stated limit (/problems/too-large)");
-        put(415, "UnsupportedMediaType", "The request's Content-Type is not accepted here (about:blank)");
+        put(413, "PayloadTooLarge", "The upload or document is over its stated limit (/problems/too-large)");
+        put(415, "UnsupportedMediaType", "The request's Content-Type (writes need application/json) or "
+                + "Content-Encoding is not accepted here (about:blank, /problems/unsupported-encoding)");
         put(422, "UnprocessableContent", "The document (or, with strict=true, a batch row) is invalid; nothing was "
                 + "written. errors[] locates every problem (/problems/invalid-document, /problems/invalid-csv)");
         put(428, "PreconditionRequired", "If-Match is missing (/problems/precondition-required)");
+        put(429, "TooManyRequests", "Too many failed logins from this client: wait Retry-After seconds "
+                + "(/problems/too-many-login-failures)");
         put(500, "InternalServerError", "Unexpected failure; detail carries a reference to quote (about:blank)");
+        put(503, "ServiceUnavailable", "The database is unreachable (writes; reads keep answering), or too many "
+                + "uploads at once: retry after Retry-After (/problems/database-unavailable, /problems/busy)");
     }
 
     private Problems() {

@@ -201,7 +201,7 @@ class GeneratedClientTest {
         CurationApi curation = new CurationApi(client);
         String id = "client-" + UUID.randomUUID().toString().substring(0, 8);
         ImportBundle bundle = client.getObjectMapper().readValue(bundle(id), ImportBundle.class);
-        List<ImportResult> imported = curation.importBundle(bundle, null, EDITOR);
+        List<ImportResult> imported = curation.importBundle(bundle, null, null, EDITOR);
         assertEquals(ImportResult.OutcomeEnum.WRITTEN, imported.get(0).getOutcome());
 
         ApiResponse<Event> current = new EventsApi(client).getEventWithHttpInfo("2010-01-01-enacted", id, null);
