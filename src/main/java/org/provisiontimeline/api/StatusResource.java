@@ -42,11 +42,13 @@ public class StatusResource {
     private final ProvisionCatalog catalog;
     private final Clock clock;
     private final StatusJson json;
+    private final AnswerMetrics metrics;
 
-    StatusResource(ProvisionCatalog catalog, Clock clock, StatusJson json) {
+    StatusResource(ProvisionCatalog catalog, Clock clock, StatusJson json, AnswerMetrics metrics) {
         this.catalog = catalog;
         this.clock = clock;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @GET
@@ -68,6 +70,7 @@ public class StatusResource {
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
         String cat = Params.category(entry.provision(), category);
         LocalDate on = day != null ? day : LocalDate.now(clock);
+        metrics.count(entry.timeline(cat).brief(on).state());
         // The answer's JSON comes from a cache of rendered timeline pieces: the same bytes Jackson would write.
         return RestResponse.ResponseBuilder.ok(json.answer(entry, cat, on, asOf), StatusJson.MEDIA_TYPE).build();
     }

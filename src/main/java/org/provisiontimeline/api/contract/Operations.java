@@ -164,7 +164,7 @@ final class Operations {
             "getTimeline", "Maximal closed-open intervals {from, to, state, restricted, confidence, eventIds}");
 
     /** Answers the resource builds as text (copied stored JSON), so the scanner sees only a string. */
-    private static final Map<String, String> ANSWER_SCHEMAS = Map.of("exportBundle", "ImportBundle");
+    private static final Map<String, String> ANSWER_SCHEMAS = Map.of("exportBundle", "ExportBundle");
 
     private static final int[] READ = {400, 406, 500};
     /** Every write: bounded JSON bodies (413, 415), login throttle (429), database away (503). */

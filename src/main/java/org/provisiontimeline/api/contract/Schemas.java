@@ -62,7 +62,7 @@ final class Schemas {
 
     /** Schemas this class writes itself, with their optional (absent, never null) members. */
     private static final Set<String> OWN = Set.of("Problem", "ProblemError", "BatchRequest", "BatchAnswer",
-            "DateStatus", "ImportBundle");
+            "DateStatus", "ImportBundle", "ExportBundle");
 
     private Schemas() {
     }
@@ -81,6 +81,12 @@ final class Schemas {
         schemas.put("ImportBundle", object(Map.of("provisions", array(ref("Detail"))), "provisions")
                 .description("A bundle in the shape of data/*.json; the read-only members of each provision are "
                         + "ignored"));
+        // The backup copies the stored documents as they are: the data-file shape, without the members the server
+        // adds to a Detail (datasetVersion, versionNo, recordedAt), so a Detail schema would call them missing.
+        schemas.put("ExportBundle", object(Map.of("provisions", array(OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT).description("a provision document as in data/*.json: a Detail "
+                        + "without datasetVersion, versionNo and recordedAt"))), "provisions")
+                .description("Every provision, in the shape POST /api/import takes"));
         ENUMS.forEach((name, fields) -> {
             Schema s = schemas.get(name);
             if (s != null && s.getProperties() != null) {
