@@ -95,7 +95,7 @@ public final class DocumentLimits {
                 at = top.pointer + "/" + escape(top.field);
             }
             if (++values > MAX_VALUES) {
-                errors.add(new ValidationError("", "holds more than " + MAX_VALUES + " values; the limit is "
+                errors.add(new ValidationError("", "the document holds more than " + MAX_VALUES + " values; the limit is "
                         + MAX_VALUES));
                 return;
             }
