@@ -339,7 +339,9 @@ function placeMarkers() {
           units.push(r.m);
         });
       } else {
-        const g = groupFor(run.map((r) => r.m), legal);
+        // Members in date order (not drawn order): an event with a wide window is drawn at its centre, after
+        // events that start later, yet the arrows must still reach it in date order from the group's first member.
+        const g = groupFor(run.map((r) => r.m).sort((a, b) => a.order - b.order), legal);
         const cx = run.reduce((sum, r) => sum + r.cx, 0) / run.length;
         g.el.setAttribute('transform', 'translate(' + clampX(cx).toFixed(2) + ',' + lanes[0] + ')');
         run.forEach((r) => hideMarker(r.m, g));
