@@ -25,7 +25,7 @@ class ConditionalGet {
 
     private static final String TAG_PROPERTY = ConditionalGet.class.getName() + ".tag";
 
-    private static final int MAX_REMEMBERED_TAGS = 50_000;
+    private static final int MAX_REMEMBERED_TAGS = 4_096;   // about 1.5 MiB of keys: a large map churns the old generation
 
     private final ProvisionCatalog catalog;
     private final Clock clock;

@@ -48,7 +48,7 @@ class StatusJson {
     private final Set<Release> live = ConcurrentHashMap.newKeySet();
 
     StatusJson(ObjectMapper mapper,
-               @ConfigProperty(name = "timeline.answer-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
+               @ConfigProperty(name = "timeline.answer-cache.max-bytes", defaultValue = "8388608") long maxBytes) {
         this.mapper = mapper;
         this.maxBytes = maxBytes;
     }
