@@ -18,21 +18,28 @@ import java.util.Map;
  * need real processes: kill -9, restarts, several instances on one database. Ports are free ones chosen here, the
  * public one and the management one (health, metrics), so parallel runs do not collide.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    static final String EDITOR_PASSWORD = "it-secret";
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    public static final String EDITOR_PASSWORD = "it-secret";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> env;
     private final Path log;
-    final int port;
-    final int managementPort;
+    public final int port;
+    public final int managementPort;
+    private final java.util.List<String> jvmOptions;
     private Process process;
 
     /** @param env environment of the process, e.g. TIMELINE_DB_PATH or TIMELINE_DB_URL */
     AppProcess(Map<String, String> env, Path log) throws IOException {
+        this(env, log, java.util.List.of());
+    }
+
+    /** @param jvmOptions more options for the JVM, e.g. {@code -XX:+ExitOnOutOfMemoryError} or a {@code -D} setting */
+    public AppProcess(Map<String, String> env, Path log, java.util.List<String> jvmOptions) throws IOException {
+        this.jvmOptions = jvmOptions;
         this.env = env;
         this.log = log;
         this.port = freePort();
@@ -40,13 +47,15 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts the process and waits until it is ready; the same ports on every (re)start. */
-    AppProcess start() throws IOException, InterruptedException {
+    public AppProcess start() throws IOException, InterruptedException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("run through ./mvnw verify, which builds " + JAR);
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort, "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("java", "-Xmx256m",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
+        command.addAll(jvmOptions);
+        command.addAll(java.util.List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("TIMELINE_EDITOR_PASSWORD", EDITOR_PASSWORD);
         pb.environment().putAll(env);
         process = pb.start();
@@ -90,12 +99,21 @@ final class AppProcess implements AutoCloseable {
         return send(b.build());
     }
 
-    String log() throws IOException {
+    /** The base URL of the public port, for tests that build their own requests. */
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no clean close of the database. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly().waitFor();
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentKillIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final int WRITERS = 6;
     private static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("editor:kill-secret".getBytes(StandardCharsets.UTF_8));
@@ -45,15 +43,15 @@ class ConcurrentKillIT {
     private static final java.util.Map<String, Integer> REFUSALS = new ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process app;
+    private AppProcess app;
 
     @TempDir
     Path dir;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
     }
 
@@ -63,9 +61,9 @@ class ConcurrentKillIT {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillDuringConcurrentWrites() throws Exception {
-        assertTrue(Files.exists(JAR), "run through ./mvnw verify, which builds " + JAR);
-        int port = freePort();
-        app = start(port);
+        app = new AppProcess(java.util.Map.of("TIMELINE_DB_PATH", dir.resolve("db/timeline").toString(),
+                "TIMELINE_EDITOR_PASSWORD", "kill-secret"), dir.resolve("app.log"), List.of()).start();
+        int port = app.port;
         String template = Files.readString(Path.of("src/test/resources/second-provision.json"));
         List<String> ids = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -83,11 +81,11 @@ class ConcurrentKillIT {
             writers.add(pool.submit(() -> write(port, id)));
         }
         Thread.sleep(4000);   // let the storm build up
-        app.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook, no clean close of the database
+        app.kill();   // SIGKILL: no shutdown hook, no clean close of the database
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "writers stop once the server is gone");
 
-        app = start(port);
+        app.start();   // the same ports and database
         int acknowledged = 0;
         int refused = 0;
         int unanswered = 0;
@@ -171,39 +169,9 @@ class ConcurrentKillIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private Process start(int port) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar",
-                JAR.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                dir.resolve("app.log").toFile()));
-        pb.environment().put("TIMELINE_DB_PATH", dir.resolve("db/timeline").toString());
-        pb.environment().put("TIMELINE_EDITOR_PASSWORD", "kill-secret");
-        Process p = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base(port) + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the application did not start:\n" + Files.readString(dir.resolve("app.log")));
-    }
 
     private static String base(int port) {
         return "http://127.0.0.1:" + port;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.provisiontimeline.api.AppProcess;
 
 /**
  * Issue 9: one 239 MB JSON batch {"dates":["9…(19 MB)", ×12]} ran the JVM out of memory and broke the database
@@ -25,29 +25,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchMemoryIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final int STRING_BYTES = 19 * 1024 * 1024 + 1000;
     private static final int STRINGS = 12;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private Process app;
+    private AppProcess app;
 
     @TempDir
     Path dir;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
     }
 
     @Test
     void aHugeJsonBatchIsRefusedAndTheServiceKeepsWriting() throws Exception {
-        assertTrue(Files.exists(JAR), "run through ./mvnw verify, which builds " + JAR);
-        int port = freePort();
-        app = start(port);
-        HttpResponse<String> batch = http.send(HttpRequest.newBuilder(URI.create(base(port)
+        app = new AppProcess(java.util.Map.of("TIMELINE_DB_PATH", dir.resolve("db/timeline").toString(),
+                "TIMELINE_EDITOR_PASSWORD", "memory-secret"), dir.resolve("app.log"),
+                java.util.List.of("-XX:+ExitOnOutOfMemoryError", "-Dtimeline.batch.spool-dir=" + dir.resolve("spool")))
+                .start();
+        HttpResponse<String> batch = http.send(HttpRequest.newBuilder(URI.create(app.base()
                         + "/api/provisions/us-fsa-907/status/batch"))
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(HugeJson::new)).build(),
@@ -58,16 +58,16 @@ class BatchMemoryIT {
 
         String bundle = Files.readString(Path.of("src/test/resources/second-provision.json"))
                 .replace("PROVISION_ID", "after-the-big-batch");
-        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/import"))
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/import"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString("editor:memory-secret".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(bundle)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, write.statusCode(), write.body());
-        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base(port)
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(app.base()
                 + "/api/provisions/after-the-big-batch")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        assertTrue(app.isAlive());
-        String log = Files.readString(dir.resolve("app.log"));
+        assertTrue(app.alive());
+        String log = app.log();
         assertTrue(!log.contains("OutOfMemoryError"), log);
     }
 
@@ -110,41 +110,6 @@ class BatchMemoryIT {
                 b[off + n++] = (byte) read();
             }
             return n;
-        }
-    }
-
-    private Process start(int port) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-Dquarkus.http.port=" + port, "-Dtimeline.batch.spool-dir=" + dir.resolve("spool"), "-jar",
-                JAR.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("app.log").toFile());
-        pb.environment().put("TIMELINE_DB_PATH", dir.resolve("db/timeline").toString());
-        pb.environment().put("TIMELINE_EDITOR_PASSWORD", "memory-secret");
-        Process p = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base(port) + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the application did not start:\n" + Files.readString(dir.resolve("app.log")));
-    }
-
-    private static String base(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
