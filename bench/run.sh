@@ -10,7 +10,7 @@
 #
 # Usage: bench/run.sh [SECONDS_PER_WRK_RUN]      (default 10; run from anywhere)
 # Environment: APP_JAR (default: target/quarkus-app/quarkus-run.jar, built with ./mvnw if missing), ROUNDS (3),
-#   PORT_BASE (18700: uses PORT_BASE..PORT_BASE+2), PROVISIONS (1000), EVENTS (100), BATCH_ROWS (500000),
+#   PORT_BASE (18700: uses PORT_BASE..PORT_BASE+2, and +100 for the management ports), PROVISIONS (1000), EVENTS (100), BATCH_ROWS (500000),
 #   LABEL (current), NO_DOCS=1 to leave docs/benchmarks.md alone.
 # Needs: a JDK 17+, curl, wrk (Debian: apt-get install -y wrk), jcmd (part of the JDK).
 set -euo pipefail
@@ -52,7 +52,7 @@ start() {
   local name=$1 port=$2 xmx=$3 url=$4 db=$5 data=$6 jar=$7 t0
   t0=$(now_ms)
   TIMELINE_DB_PATH="$db" BENCH_DB_PATH="$db" java "-Xmx$xmx" -Dquarkus.http.port="$port" \
-    -Dtimeline.data-dir="$data" -jar "$jar" > "$WORK/$name.log" 2>&1 &
+    -Dquarkus.management.port="$((port + 100))" -Dtimeline.data-dir="$data" -jar "$jar" > "$WORK/$name.log" 2>&1 &
   PID=$!; PIDS+=("$PID")
   for _ in $(seq 1 6000); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port$url")" = 200 ] && break

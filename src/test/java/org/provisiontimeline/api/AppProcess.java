@@ -73,6 +73,7 @@ public final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        process.destroyForcibly().waitFor();   // never leave a half-started server holding its ports
         throw new IllegalStateException("the application did not start:\n" + Files.readString(log));
     }
 
