@@ -58,14 +58,6 @@ public class ContractFilter implements OASFilter {
             return;
         }
         entry.applyTo(operation);
-        if (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getName().equals("mode"))) {
-            // Import: creating needs no version to check; replacing does (the version the editor read).
-            operation.getParameters().stream().filter(p -> p.getName().equals("If-Match")).forEach(p -> p
-                    .required(false).description("Required with mode=replace: the ETag of every provision the "
-                            + "bundle replaces (comma-separated, as GET /api/provisions/{id} gave them); missing "
-                            + "428, stale 412. Not needed to create."));
-        }
     }
 
     /**

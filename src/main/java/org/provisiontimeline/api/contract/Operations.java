@@ -42,7 +42,9 @@ final class Operations {
         /** answers 201 Created rather than 200 */
         CREATED,
         /** a GET without an ETag: it reads the database directly (history, change feed), see OwnETag */
-        UNTAGGED
+        UNTAGGED,
+        /** If-Match only with mode=replace (import): creating needs no version to check */
+        IF_MATCH_WITH_REPLACE
     }
 
     record Entry(String method, String path, String operationId, String tag, String description, Set<Trait> traits,
@@ -64,6 +66,13 @@ final class Operations {
                 requestBodies.forEach((type, schema) -> content.addMediaType(type, OASFactory.createMediaType()
                         .schema(schema.equals("string") ? Schemas.string() : Schemas.ref(schema))));
                 operation.getRequestBody().setContent(content);
+            }
+            if (traits.contains(Trait.IF_MATCH_WITH_REPLACE) && operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getName().equals("If-Match")).forEach(p -> p
+                        .required(false).addExtension("x-required-when", "mode=replace")
+                        .description("Required with mode=replace: the ETag of every provision the bundle replaces "
+                                + "(comma-separated, as GET /api/provisions/{id} gave them); missing 428, stale 412. "
+                                + "Not needed to create."));
             }
             APIResponses responses = operation.getResponses();
             success(responses);
@@ -250,7 +259,7 @@ final class Operations {
                 + "all or nothing. mode=replace writes new versions of existing provisions.",
                 new int[] {400, 401, 403, 406, 409, 412, 413, 415, 422, 428, 429, 500, 503},
                 Map.of(ContractFilter.JSON, "ImportBundle"),
-                Trait.WRITE);
+                Trait.WRITE, Trait.IF_MATCH_WITH_REPLACE);
     }
 
     private Operations() {

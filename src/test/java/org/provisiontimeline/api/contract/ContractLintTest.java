@@ -168,8 +168,8 @@ class ContractLintTest {
             }
             o.path("parameters").forEach(p -> {
                 if (p.path("name").asText().equals("If-Match")) {
-                    // Import is the one write whose If-Match depends on a parameter (only mode=replace needs it).
-                    boolean conditional = p.path("description").asText().startsWith("Required with mode=replace");
+                    // Import's If-Match depends on a parameter (only mode=replace needs it): the contract says so.
+                    boolean conditional = p.has("x-required-when");
                     if (!(p.path("required").asBoolean() || conditional) || !statuses.contains("412")
                             || !statuses.contains("428")) {
                         out.add(where + ": If-Match must be required, with 412 and 428 declared");
