@@ -20,17 +20,32 @@ final class Paging {
 
     /** One page of {@code all}, with a {@code Link} to the next page when there is one. */
     static <T> RestResponse<List<T>> page(List<T> all, String limitParam, String cursor, UriInfo uri) {
+        Page<T> page = slice(all, limitParam, cursor, uri);
+        return page.answer(RestResponse.ResponseBuilder.ok(page.items()));
+    }
+
+    /** The items of one page of {@code all} and its paging headers, for answers that render the items themselves. */
+    static <T> Page<T> slice(List<T> all, String limitParam, String cursor, UriInfo uri) {
         int limit = Params.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
         long offset = decode('o', cursor);
         if (offset > all.size()) {
             throw ApiException.badParameter("cursor", cursor, "a cursor from a Link header of this list");
         }
         int end = (int) Math.min(all.size(), offset + limit);
-        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(all.subList((int) offset, end));
-        if (end < all.size()) {
-            response.header("Link", "<" + nextLink(uri, encode('o', end)) + ">; rel=\"next\"");
+        String next = end < all.size() ? "<" + nextLink(uri, encode('o', end)) + ">; rel=\"next\"" : null;
+        return new Page<>(all.subList((int) offset, end), all.size(), next);
+    }
+
+    /** One page: its items, the size of the whole list, and the {@code Link} header to the next page, if any. */
+    record Page<T>(List<T> items, int total, String next) {
+
+        /** {@code response} with this page's {@code Link} and {@code X-Total-Count} headers. */
+        <B> RestResponse<B> answer(RestResponse.ResponseBuilder<B> response) {
+            if (next != null) {
+                response.header("Link", next);
+            }
+            return response.header("X-Total-Count", total).build();
         }
-        return response.header("X-Total-Count", all.size()).build();
     }
 
     /**

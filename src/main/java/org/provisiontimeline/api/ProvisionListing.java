@@ -20,6 +20,12 @@ class ProvisionListing {
         this.catalog = catalog;
     }
 
+    /** Whether the list for {@code today} is computed already for the current catalog (asking costs no work). */
+    boolean isReady(LocalDate today) {
+        Listing listing = current;
+        return listing.fingerprint().equals(catalog.fingerprint()) && listing.day().equals(today);
+    }
+
     List<ProvisionViews.Summary> on(LocalDate today) {
         // The fingerprint is read before the entries: a refresh in between caches newer entries under the older
         // fingerprint, which the next request replaces; never older entries under the newer one.

@@ -7,11 +7,16 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -35,22 +40,25 @@ public class ProvisionResource {
     private final Curation curation;
     private final Clock clock;
     private final ProvisionListing listing;
+    private final EventsJson eventsJson;
 
-    ProvisionResource(ProvisionCatalog catalog, Curation curation, Clock clock, ProvisionListing listing) {
+    ProvisionResource(ProvisionCatalog catalog, Curation curation, Clock clock, ProvisionListing listing,
+                      EventsJson eventsJson) {
         this.catalog = catalog;
         this.curation = curation;
         this.clock = clock;
         this.listing = listing;
+        this.eventsJson = eventsJson;
     }
 
     @GET
     @Operation(summary = "List provisions with today's status (general category)")
-    public RestResponse<List<ProvisionViews.Summary>> list(
+    public Uni<RestResponse<List<ProvisionViews.Summary>>> list(
             @Parameter(description = "page size, 1–1000", example = "100") @RestQuery String limit,
             @Parameter(description = "opaque cursor from the Link rel=\"next\" header") @RestQuery String cursor,
             UriInfo uri) {
         LocalDate today = LocalDate.now(clock);
-        return Paging.page(listing.on(today), limit, cursor, uri);
+        return InMemoryReads.run(listing.isReady(today), () -> Paging.page(listing.on(today), limit, cursor, uri));
     }
 
     @GET
@@ -69,7 +77,9 @@ public class ProvisionResource {
     @GET
     @Path("/{id}/events")
     @Operation(summary = "Events of a provision in date order, filtered")
-    public RestResponse<List<Event>> events(
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Event.class)))
+    public Uni<RestResponse<byte[]>> events(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "events whose date may fall on or after this date (partial dates allowed)",
                     example = "2002") @RestQuery String from,
@@ -80,11 +90,17 @@ public class ProvisionResource {
             @RestQuery String legalEffect,
             @Parameter(description = "record instant or date") @RestQuery String asOf,
             @RestQuery String limit, @RestQuery String cursor, UriInfo uri) {
-        EventFilter filter = EventFilter.parse(from, to, type, legalEffect);
-        CatalogEntry entry = entry(catalog, id, asOf);
-        RestResponse<List<Event>> page = Paging.page(filter.select(entry.eventsInOrder()), limit, cursor, uri);
-        page.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
-        return page;
+        boolean rendered = catalog.find(id).map(EventsJson::rendered).orElse(true);
+        return InMemoryReads.run(asOf == null && rendered, () -> {
+            EventFilter filter = EventFilter.parse(from, to, type, legalEffect);
+            CatalogEntry entry = entry(catalog, id, asOf);
+            Paging.Page<Event> page = Paging.slice(filter.select(entry.eventsInOrder()), limit, cursor, uri);
+            // The events' JSON comes from a cache of rendered events: the same bytes Jackson would write.
+            RestResponse<byte[]> response = page.answer(
+                    RestResponse.ResponseBuilder.ok(eventsJson.of(entry, page.items()), StatusJson.MEDIA_TYPE));
+            response.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
+            return response;
+        });
     }
 
     @GET

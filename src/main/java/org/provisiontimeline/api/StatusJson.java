@@ -3,16 +3,10 @@ package org.provisiontimeline.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import java.lang.ref.PhantomReference;
-import java.lang.ref.ReferenceQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.status.StatusAnswer;
 import org.provisiontimeline.status.Timeline;
@@ -24,8 +18,7 @@ import org.provisiontimeline.status.Timeline;
  * requests only copy. The spliced answer is compared with the mapper's own once, when the piece is first rendered, so
  * a change to the answer's shape can make the cache miss but never serve different bytes.
  * <p>
- * The cache is bounded ({@code timeline.answer-cache.max-bytes}): past the bound, answers are rendered per request
- * as before. Bytes of versions that are no longer served are given back once the garbage collector drops them.
+ * The cache is bounded ({@link AnswerCache}): past the bound, answers are rendered per request as before.
  */
 @Singleton
 class StatusJson {
@@ -42,21 +35,17 @@ class StatusJson {
     private static final Piece WHOLE = new Piece(new byte[0], new byte[0]);
 
     private final ObjectMapper mapper;
-    private final long maxBytes;
-    private final AtomicLong cachedBytes = new AtomicLong();
-    private final ReferenceQueue<Pieces> dropped = new ReferenceQueue<>();
-    private final Set<Release> live = ConcurrentHashMap.newKeySet();
+    private final AnswerCache cache;
 
-    StatusJson(ObjectMapper mapper,
-               @ConfigProperty(name = "timeline.answer-cache.max-bytes", defaultValue = "8388608") long maxBytes) {
+    StatusJson(ObjectMapper mapper, AnswerCache cache) {
         this.mapper = mapper;
-        this.maxBytes = maxBytes;
+        this.cache = cache;
     }
 
     /** The JSON of {@code entry.timeline(category).answer(day)} stamped with the entry's version and {@code asOf}. */
     byte[] answer(CatalogEntry entry, String category, LocalDate day, String asOf) {
         Timeline timeline = entry.timeline(category);
-        Pieces pieces = entry.view("status-json/" + category, () -> track(new Pieces(timeline, entry)));
+        Pieces pieces = entry.view("status-json/" + category, () -> new Pieces(timeline, entry, cache));
         int index = timeline.pieceOf(day);
         Piece piece = pieces.rendered.get(index);
         if (piece == null) {
@@ -72,7 +61,7 @@ class StatusJson {
                                String asOf) {
         StatusAnswer answer = timeline.answer(day);
         byte[] whole = json(answer.withProvenance(entry.datasetVersion(), asOf));
-        if (cachedBytes.get() >= maxBytes) {
+        if (cache.full()) {
             return whole;   // the cache is full: render per request, without the work of splitting
         }
         Piece piece = split(new String(json(answer), StandardCharsets.UTF_8), day);
@@ -80,14 +69,11 @@ class StatusJson {
                 asOf == null ? NULL : json(asOf)))) {
             piece = WHOLE;
         }
-        if (piece != WHOLE && cachedBytes.addAndGet(piece.size()) > maxBytes) {
-            cachedBytes.addAndGet(-piece.size());
+        if (piece != WHOLE && !pieces.account.reserve(piece.size())) {
             return whole;   // over the bound: render per request, try again later
         }
-        if (pieces.rendered.compareAndSet(index, null, piece) && piece != WHOLE) {
-            pieces.bytes.addAndGet(piece.size());
-        } else if (piece != WHOLE) {
-            cachedBytes.addAndGet(-piece.size());   // another request rendered it first
+        if (!pieces.rendered.compareAndSet(index, null, piece) && piece != WHOLE) {
+            pieces.account.release(piece.size());   // another request rendered it first
         }
         return whole;
     }
@@ -113,41 +99,17 @@ class StatusJson {
         }
     }
 
-    /** Bytes held by the cache now: what the bound counts. */
-    long cachedBytes() {
-        return cachedBytes.get();
-    }
-
-    /** Registers a new cache of pieces, first giving back the bytes of those the collector has dropped. */
-    private Pieces track(Pieces pieces) {
-        for (Release r; (r = (Release) dropped.poll()) != null; ) {
-            cachedBytes.addAndGet(-r.bytes.get());
-            live.remove(r);
-        }
-        live.add(new Release(pieces, dropped));
-        return pieces;
-    }
-
     /** The rendered pieces of one timeline of one version. */
     private static final class Pieces {
         final AtomicReferenceArray<Piece> rendered;
-        final AtomicLong bytes = new AtomicLong();
         final byte[] datasetVersion;
+        final AnswerCache.Account account;
 
-        Pieces(Timeline timeline, CatalogEntry entry) {
+        Pieces(Timeline timeline, CatalogEntry entry, AnswerCache cache) {
             this.rendered = new AtomicReferenceArray<>(timeline.pieces());
             // A dataset version is 12 hex digits: its JSON string needs no escaping.
             this.datasetVersion = ("\"" + entry.datasetVersion() + "\"").getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Gives a dropped cache's bytes back to the bound. */
-    private static final class Release extends PhantomReference<Pieces> {
-        final AtomicLong bytes;
-
-        Release(Pieces pieces, ReferenceQueue<Pieces> queue) {
-            super(pieces, queue);
-            this.bytes = pieces.bytes;
+            this.account = cache.open(this);
         }
     }
 

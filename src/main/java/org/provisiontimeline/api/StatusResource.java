@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
+import org.provisiontimeline.status.Category;
 import org.provisiontimeline.status.StatusAnswer;
 
 /** "Was it in force on this day, and why?" and the whole history as intervals. */
@@ -59,20 +61,22 @@ public class StatusResource {
             examples = @ExampleObject(name = "restricted in 2024", value = STATUS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "bad date, category or unknown parameter (problem+json)")
     @APIResponse(responseCode = "404", description = "unknown provision (problem+json)")
-    public RestResponse<byte[]> status(
+    public Uni<RestResponse<byte[]>> status(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "the day asked about, YYYY-MM-DD; default today (UTC)", example = "2024-06-01")
             @RestQuery String date,
             @Parameter(description = "aid category id; default general", example = "general") @RestQuery String category,
             @Parameter(description = "record instant (RFC 3339) or date: answer as the dataset stood then",
                     example = "2026-01-01T00:00:00Z") @RestQuery String asOf) {
-        LocalDate day = Params.day("date", date, null);
-        CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-        String cat = Params.category(entry.provision(), category);
-        LocalDate on = day != null ? day : LocalDate.now(clock);
-        metrics.count(entry.timeline(cat).brief(on).state());
-        // The answer's JSON comes from a cache of rendered timeline pieces: the same bytes Jackson would write.
-        return RestResponse.ResponseBuilder.ok(json.answer(entry, cat, on, asOf), StatusJson.MEDIA_TYPE).build();
+        return InMemoryReads.run(asOf == null && built(id, category), () -> {
+            LocalDate day = Params.day("date", date, null);
+            CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
+            String cat = Params.category(entry.provision(), category);
+            LocalDate on = day != null ? day : LocalDate.now(clock);
+            metrics.count(entry.timeline(cat).brief(on).state());
+            // The answer's JSON comes from a cache of rendered timeline pieces: the same bytes Jackson would write.
+            return RestResponse.ResponseBuilder.ok(json.answer(entry, cat, on, asOf), StatusJson.MEDIA_TYPE).build();
+        });
     }
 
     @GET
@@ -81,7 +85,7 @@ public class StatusResource {
     @APIResponse(responseCode = "200", description = "the intervals", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ProvisionViews.TimelineView.class),
             examples = @ExampleObject(name = "2024", value = TIMELINE_EXAMPLE)))
-    public ProvisionViews.TimelineView timeline(
+    public Uni<ProvisionViews.TimelineView> timeline(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "first day (partial dates allowed: 2002 means from 2002-01-01)", example = "2000")
             @RestQuery String from,
@@ -89,11 +93,18 @@ public class StatusResource {
                     example = "2025") @RestQuery String to,
             @Parameter(description = "aid category id; default general", example = "general") @RestQuery String category,
             @Parameter(description = "record instant (RFC 3339) or date") @RestQuery String asOf) {
-        TimelineRange range = TimelineRange.parse(from, to);
-        CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-        String cat = Params.category(entry.provision(), category);
-        var intervals = range.of(entry.timeline(cat));
-        return new ProvisionViews.TimelineView(id, cat, range.from(), range.to(), entry.provision().checkedThrough(),
-                entry.datasetVersion(), asOf, intervals);
+        return InMemoryReads.run(asOf == null && built(id, category), () -> {
+            TimelineRange range = TimelineRange.parse(from, to);
+            CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
+            String cat = Params.category(entry.provision(), category);
+            var intervals = range.of(entry.timeline(cat));
+            return new ProvisionViews.TimelineView(id, cat, range.from(), range.to(),
+                    entry.provision().checkedThrough(), entry.datasetVersion(), asOf, intervals);
+        });
+    }
+
+    /** Whether the current version's timeline for the category is built (an unknown provision: nothing to build). */
+    private boolean built(String id, String category) {
+        return catalog.find(id).map(e -> e.hasTimeline(category == null ? Category.GENERAL : category)).orElse(true);
     }
 }

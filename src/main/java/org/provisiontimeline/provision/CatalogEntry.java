@@ -43,6 +43,16 @@ public record CatalogEntry(Provision provision, String datasetVersion, int versi
         return t;
     }
 
+    /** Whether the timeline of {@code category} is built already, so asking for it costs no work. */
+    public boolean hasTimeline(String category) {
+        return timelines.containsKey(category);
+    }
+
+    /** Whether {@link #view} has computed {@code key} already, so asking for it costs no work. */
+    public boolean hasView(String key) {
+        return views.containsKey(key);
+    }
+
     /** The events in {@link #EVENT_ORDER}, sorted once per version instead of once per request. */
     public List<Event> eventsInOrder() {
         return view("events-in-order", () -> provision.events().stream().sorted(EVENT_ORDER).toList());

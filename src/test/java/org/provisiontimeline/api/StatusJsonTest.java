@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 class StatusJsonTest {
 
     @Inject
-    StatusJson json;
+    AnswerCache cache;
 
     @Test
     void secondAnswerOfAPieceComesFromTheCache() {
         String first = given().get("/api/provisions/us-fsa-907/status?date=2011-03-04&category=humanitarian")
                 .then().statusCode(200).contentType("application/json").extract().asString();
-        long held = json.cachedBytes();
+        long held = cache.heldBytes();
         assertTrue(held > 0, "the piece was kept: " + held);
         String second = given().get("/api/provisions/us-fsa-907/status?date=2011-03-05&category=humanitarian")
                 .then().statusCode(200).extract().asString();
-        assertEquals(held, json.cachedBytes(), "the next day of the piece rendered nothing new");
+        assertEquals(held, cache.heldBytes(), "the next day of the piece rendered nothing new");
         assertEquals(first.replace("2011-03-04", "2011-03-05"), second, "only the date differs");
     }
 }

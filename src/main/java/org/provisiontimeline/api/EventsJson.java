@@ -1,0 +1,111 @@
+package org.provisiontimeline.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.provisiontimeline.provision.CatalogEntry;
+import org.provisiontimeline.status.Event;
+
+/**
+ * Event lists as JSON, from events rendered once per version instead of once per request (issue 15). Jackson writes
+ * a list as {@code [}, its elements' JSON joined by commas, {@code ]}; so the first list asked of a version renders
+ * each of its events once with the application's ObjectMapper, and later lists copy those bytes. The join of all the
+ * version's events is compared with the mapper's rendering of the whole list, once: a mismatch (a change to how
+ * events are written) renders per request, so the cache can miss but never serve other bytes. Bounded by
+ * {@link AnswerCache}: past the bound, lists are rendered per request as before.
+ */
+@Singleton
+class EventsJson {
+
+    static final String VIEW = "events-json";
+
+    /** A version whose events are not kept: rendered per request. */
+    private static final Rendered PER_REQUEST = new Rendered(Map.of(), null);
+
+    private final ObjectMapper mapper;
+    private final AnswerCache cache;
+
+    EventsJson(ObjectMapper mapper, AnswerCache cache) {
+        this.mapper = mapper;
+        this.cache = cache;
+    }
+
+    /** Whether the events of this version are rendered already (a list then costs copies only). */
+    static boolean rendered(CatalogEntry entry) {
+        return entry.hasView(VIEW);
+    }
+
+    /** The JSON of {@code events}, a selection of {@code entry.eventsInOrder()}: what Jackson writes for the list. */
+    byte[] of(CatalogEntry entry, List<Event> events) {
+        Rendered rendered = entry.view(VIEW, () -> render(entry.eventsInOrder()));
+        if (rendered == PER_REQUEST) {
+            return json(events);
+        }
+        return rendered.join(events);
+    }
+
+    private Rendered render(List<Event> all) {
+        if (cache.full()) {
+            return PER_REQUEST;
+        }
+        Map<Event, byte[]> json = new IdentityHashMap<>();
+        long size = 0;
+        for (Event e : all) {
+            byte[] one = json(e);
+            json.put(e, one);
+            size += one.length;
+        }
+        Rendered rendered = new Rendered(json, null);
+        byte[] whole = json(all);
+        if (!Arrays.equals(whole, rendered.join(all))) {
+            return PER_REQUEST;
+        }
+        Rendered kept = new Rendered(json, cache);
+        return kept.account.reserve(size) ? kept : PER_REQUEST;
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render events", e);
+        }
+    }
+
+    /** The JSON of each event of one version; its bytes count against the bound while the version is served. */
+    private static final class Rendered {
+        final Map<Event, byte[]> json;
+        final AnswerCache.Account account;
+
+        Rendered(Map<Event, byte[]> json, AnswerCache cache) {
+            this.json = json;
+            this.account = cache == null ? null : cache.open(this);
+        }
+
+        int bytesFor(List<Event> events) {
+            int n = 2 + events.size();
+            for (Event e : events) {
+                n += json.get(e).length;
+            }
+            return n;
+        }
+
+        byte[] join(List<Event> events) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytesFor(events));
+            out.write('[');
+            for (int i = 0; i < events.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.writeBytes(json.get(events.get(i)));
+            }
+            out.write(']');
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.provisiontimeline.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.provisiontimeline.provision.CatalogEntry;
+import org.provisiontimeline.provision.ProvisionCatalog;
+
+/** Event lists come from events rendered once per version, and serve exactly the bytes Jackson writes. */
+@QuarkusTest
+class EventsJsonTest {
+
+    @Inject
+    AnswerCache cache;
+
+    @Inject
+    ProvisionCatalog catalog;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void listsAreCopiedFromRenderedEventsAndMatchJackson() throws Exception {
+        byte[] all = given().get("/api/provisions/us-fsa-907/events").then().statusCode(200)
+                .contentType("application/json").extract().asByteArray();
+        CatalogEntry entry = catalog.find("us-fsa-907").orElseThrow();
+        assertTrue(EventsJson.rendered(entry), "the version's events were kept");
+        assertArrayEquals(mapper.writeValueAsBytes(entry.eventsInOrder()), all, "the whole list, as Jackson writes it");
+        long held = cache.heldBytes();
+        byte[] some = given().get("/api/provisions/us-fsa-907/events?from=2002&to=2010&type=WAIVER_EXTENSION")
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals(held, cache.heldBytes(), "a filtered list rendered nothing new");
+        var expected = ProvisionResource.EventFilter.parse("2002", "2010", "WAIVER_EXTENSION", null)
+                .select(entry.eventsInOrder());
+        assertTrue(expected.size() > 1, "the filter selects several events: " + expected.size());
+        assertArrayEquals(mapper.writeValueAsBytes(expected), some, "a selection, as Jackson writes it");
+    }
+}
