@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The one benchmark of issue 15: the service against a bare Quarkus app with the same extensions, on loopback.
 #   - throughput and p99 of status (a random date 1990-2025 every request), timeline, events and the provision list,
-#     each as a ratio to the bare app's trivial JSON endpoint (both at -Xmx128m, wrk -t1 -c8);
+#     each as a ratio to the bare app's trivial JSON endpoint (both at -Xmx128m, wrk -t1 -c8), the target; and, for
+#     reference, to the same trivial endpoint run on the event loop (the stack's ceiling; the service's in-memory
+#     reads run there);
 #   - first answer after `java -jar` vs the bare app; a 1,000-provision x 100-event catalog (second start) vs the
 #     shipped one: start, RSS, heap per event, status throughput (catalog at -Xmx256m);
 #   - batch annotation rows/s.
@@ -123,6 +125,7 @@ start catalog "$P_CAT" 256m "/api/provisions/synth-0000/status?date=2024-06-01" 
 for r in $(seq 1 "$ROUNDS"); do
   echo "throughput round $r"
   bench trivial "$P_BARE" /trivial
+  bench trivial-el "$P_BARE" /trivial/event-loop
   bench status "$P_APP" "$STATUS"
   bench trivial2 "$P_BARE" /trivial
   bench timeline "$P_APP" "/api/provisions/us-fsa-907/timeline?from={year}&to={year5}"
@@ -161,10 +164,12 @@ per_round() {  # NAME BASE FIELD INVERT: median over rounds of NAME/BASE (or BAS
 }
 TRIV_RPS=$(col trivial 1 | median); TRIV_P99=$(col trivial 2 | median)
 row() {  # NAME LABEL BASE target_tput target_p99
-  local rps p99 rr pr
+  local rps p99 rr pr er ep
   rps=$(col "$1" 1 | median); p99=$(col "$1" 2 | median)
   rr=$(per_round "$1" "$3" 1); pr=$(per_round "$1" "$3" 2)
-  printf '| %s | %.0f | %.2f ms | **%.2f×** (target ≥ %s) | **%.2f×** (target ≤ %s) |\n' "$2" "$rps" "$p99" "$rr" "$4" "$pr" "$5"
+  er=$(per_round "$1" trivial-el 1); ep=$(per_round "$1" trivial-el 2)
+  printf '| %s | %.0f | %.2f ms | **%.2f×** (target ≥ %s) | **%.2f×** (target ≤ %s) | %.2f× | %.2f× |\n' "$2" "$rps" "$p99" \
+    "$rr" "$4" "$pr" "$5" "$er" "$ep"
 }
 start_col() { col "$1" 1 | median; }
 rss_col() { col "$1" 2 | median; }
@@ -174,9 +179,12 @@ rss_col() { col "$1" 2 | median; }
   echo "$(java -version 2>&1 | head -1), load average before the run: $LOAD_BEFORE. App jar: \`${APP_JAR#$ROOT/}\`."
   echo "Medians over $ROUNDS alternating rounds; ratios are per round against the neighbouring trivial run."
   echo
-  echo "| endpoint (wrk -t1 -c8, ${SECS} s, -Xmx128m) | req/s | p99 | throughput vs trivial | p99 vs trivial |"
-  echo "|---|---|---|---|---|"
-  printf '| bare Quarkus `GET /trivial` | %.0f | %.2f ms | 1 | 1 |\n' "$TRIV_RPS" "$TRIV_P99"
+  echo "| endpoint (wrk -t1 -c8, ${SECS} s, -Xmx128m) | req/s | p99 | throughput vs trivial | p99 vs trivial | throughput vs event-loop trivial | p99 vs event-loop trivial |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '| bare Quarkus `GET /trivial` (worker thread, the default) | %.0f | %.2f ms | 1 | 1 | %s× | %s× |\n' "$TRIV_RPS" "$TRIV_P99" \
+    "$(per_round trivial trivial-el 1)" "$(per_round trivial trivial-el 2)"
+  printf '| bare Quarkus `GET /trivial/event-loop` (`@NonBlocking`) | %.0f | %.2f ms | %s× | %s× | 1 | 1 |\n' \
+    "$(col trivial-el 1 | median)" "$(col trivial-el 2 | median)" "$(per_round trivial-el trivial 1)" "$(per_round trivial-el trivial 2)"
   row status "status, random date" trivial 0.9 1.2
   row timeline "timeline, random 5-year range" trivial2 0.8 "—"
   row events "events, random 5-year range" trivial2 0.8 "—"
