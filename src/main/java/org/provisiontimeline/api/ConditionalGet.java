@@ -7,14 +7,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.provisiontimeline.provision.ProvisionCatalog;
-import org.provisiontimeline.provision.ProvisionStore;
 
 /**
  * ETag and 304 for every read of the API. A read's answer is a function of the data (the catalog fingerprint), the
@@ -25,11 +23,8 @@ class ConditionalGet {
 
     private static final String TAG_PROPERTY = ConditionalGet.class.getName() + ".tag";
 
-    private static final int MAX_REMEMBERED_TAGS = 4_096;   // about 1.5 MiB of keys: a large map churns the old generation
-
     private final ProvisionCatalog catalog;
     private final Clock clock;
-    private final Map<String, String> tags = new ConcurrentHashMap<>();
 
     ConditionalGet(ProvisionCatalog catalog, Clock clock) {
         this.catalog = catalog;
@@ -70,22 +65,31 @@ class ConditionalGet {
     }
 
     /**
-     * The tag of an answer. The request target (path and query as sent) stands for the request, not the absolute
-     * URI: it needs no Host header and no URI parsing. Tags are remembered, so a repeated request costs a map
-     * lookup, not a SHA-256; the map is emptied when it grows large (a new catalog version makes its keys stale).
+     * The tag of an answer: a 64-bit FNV-1a hash of what the answer depends on. The request target (path and query as
+     * sent) stands for the request, not the absolute URI: it needs no Host header and no URI parsing. A validator
+     * only has to change when its answer changes, so the hash need not be cryptographic: two versions of one
+     * request's answer share a tag with a chance of 2^-64. It costs a pass over the key's characters, with no
+     * allocation and no table of remembered tags (a table of 4,096, with a random provision and date per request,
+     * churned the old generation of a 1,000-provision catalog, issue 15).
      */
     private String tagFor(ContainerRequestContext request, String requestTarget) {
-        String key = catalog.fingerprint() + '|' + LocalDate.now(clock) + '|' + requestTarget
-                + '|' + request.getHeaderString(HttpHeaders.ACCEPT);
-        String tag = tags.get(key);
-        if (tag == null) {
-            if (tags.size() >= MAX_REMEMBERED_TAGS) {
-                tags.clear();
-            }
-            tag = "W/\"" + ProvisionStore.hash(key).substring(0, 20) + "\"";
-            tags.put(key, tag);
+        long h = FNV_OFFSET;
+        h = fnv(h, catalog.fingerprint());
+        h = fnv(h, LocalDate.now(clock).toString());
+        h = fnv(h, requestTarget);
+        h = fnv(h, String.valueOf(request.getHeaderString(HttpHeaders.ACCEPT)));
+        return "W/\"" + HexFormat.of().toHexDigits(h) + "\"";
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** FNV-1a over the characters of {@code part}, then a separator, so ("ab", "c") and ("a", "bc") differ. */
+    private static long fnv(long h, String part) {
+        for (int i = 0; i < part.length(); i++) {
+            h = (h ^ part.charAt(i)) * FNV_PRIME;
         }
-        return tag;
+        return (h ^ 0x1F) * FNV_PRIME;   // unit separator: never in a request target or a media type
     }
 
     private static String requestTarget(ContainerRequestContext request) {

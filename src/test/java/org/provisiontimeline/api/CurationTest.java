@@ -162,6 +162,26 @@ class CurationTest {
     }
 
     @Test
+    void aWriteChangesTheTagsOfReadsSoCachedAnswersAreNotReused() {
+        String id = importSecondProvision();
+        String status = "/api/provisions/" + id + "/status?date=2016-02-15";
+        String events = "/api/provisions/" + id + "/events";
+        String statusTag = given().when().get(status).then().statusCode(200).extract().header("ETag");
+        String eventsTag = given().when().get(events).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", statusTag).when().get(status).then().statusCode(304);
+        String etag = given().when().get("/api/provisions/" + id).header("ETag");
+        asEditor().header("If-Match", etag).body("""
+            {"id": "2016-03-01-statement", "date": "2016-03-01", "type": "STATEMENT", "effect": "NONE",
+             "legalEffect": false, "title": "A statement", "confidence": "SECONDARY",
+             "sources": [{"title": "Fictional Daily", "url": "https://daily.example/2016/03", "kind": "secondary"}]}
+            """).when().post(events).then().statusCode(201);
+        given().header("If-None-Match", statusTag).when().get(status).then().statusCode(200)
+                .header("ETag", not(statusTag));
+        given().header("If-None-Match", eventsTag).when().get(events).then().statusCode(200)
+                .header("ETag", not(eventsTag)).body("id", hasItem("2016-03-01-statement"));
+    }
+
+    @Test
     void addingAndRetractingEventsAppendsVersionsAndKeepsHistory() {
         String id = importSecondProvision();
         String etag = given().when().get("/api/provisions/" + id).header("ETag");
