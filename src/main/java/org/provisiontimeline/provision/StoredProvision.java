@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,25 @@ public class StoredProvision {
 
     public static List<StoredProvision> all() {
         return Database.em().createQuery("from StoredProvision order by id", StoredProvision.class).getResultList();
+    }
+
+    /** The rows with these ids, documents included (ids that have no row are left out). */
+    public static List<StoredProvision> withIds(Collection<String> ids) {
+        return Database.em().createQuery("from StoredProvision where id in ?1 order by id", StoredProvision.class)
+                .setParameter(1, ids).getResultList();
+    }
+
+    /** Every row's metadata without its document, by id: a few bytes per provision, not its document. */
+    public static List<ProvisionHead> heads() {
+        return Database.em().createQuery("select new org.provisiontimeline.provision.ProvisionHead(p.id, "
+                + "p.versionNo, p.contentHash, p.fileHash) from StoredProvision p order by p.id", ProvisionHead.class)
+                .getResultList();
+    }
+
+    /** Remembers which data file a row was last loaded from, without touching its version. */
+    public static void rememberFile(String id, String fileHash) {
+        Database.em().createQuery("update StoredProvision set fileHash = ?1 where id = ?2")
+                .setParameter(1, fileHash).setParameter(2, id).executeUpdate();
     }
 
     public void persist() {
