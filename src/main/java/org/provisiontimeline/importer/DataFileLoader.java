@@ -42,7 +42,11 @@ public class DataFileLoader {
     private final ProvisionStore store;
     private final ProvisionCatalog catalog;
     private final Path dataDir;
-    private final ProvisionReader reader = new ProvisionReader();
+
+    /** The strict reader, built on first use: a start whose files are all unchanged never needs one. */
+    private static final class Reader {
+        static final ProvisionReader INSTANCE = new ProvisionReader();
+    }
 
     DataFileLoader(ProvisionStore store, ProvisionCatalog catalog,
                    @ConfigProperty(name = "timeline.data-dir") Path dataDir) {
@@ -163,7 +167,7 @@ public class DataFileLoader {
     private Provision parse(Path path, byte[] bytes) {
         Provision p;
         try {
-            p = reader.readProvision(bytes);
+            p = Reader.INSTANCE.readProvision(bytes);
         } catch (InvalidDocumentException e) {
             throw DataFileException.invalid(path, bytes, e.errors());
         }
