@@ -65,7 +65,7 @@ public class DataFileLoader {
 
     /** Loads the data files of {@code dir} and refreshes the catalog; see the class comment. */
     LoadReport load(Path dir) {
-        List<DataFile> files = readAll(dir, heads());
+        List<DataFile> files = readAll(dir, QuarkusTransaction.requiringNew().call(DataFileLoader::heads));
         int written = QuarkusTransaction.requiringNew().call(() -> write(files));
         // The catalog reuses the documents just read when the database holds the same content, instead of
         // parsing each stored document a second time.
@@ -79,9 +79,10 @@ public class DataFileLoader {
         return new LoadReport(files.size(), parsed, written);
     }
 
+    /** Every row's metadata by id, read in the caller's transaction. */
     private static Map<String, ProvisionHead> heads() {
         Map<String, ProvisionHead> byId = new HashMap<>();
-        QuarkusTransaction.requiringNew().call(StoredProvision::heads).forEach(h -> byId.put(h.id(), h));
+        StoredProvision.heads().forEach(h -> byId.put(h.id(), h));
         return byId;
     }
 
