@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.provisiontimeline.provision.ProvisionCatalog;
+import org.provisiontimeline.provision.ProvisionHead;
 import org.provisiontimeline.provision.ProvisionStore;
 import org.provisiontimeline.provision.ProvisionVersion;
 import org.provisiontimeline.provision.ProvisionVersion.ChangeKind;
@@ -23,10 +24,14 @@ import org.provisiontimeline.provision.StoredProvision;
 import org.provisiontimeline.status.Provision;
 
 /**
- * Loads {@code data/*.json} at startup: every file is validated strictly first (a bad one stops startup with one
- * message naming the file, event, field and problem), then new or changed files are written as versions in one
- * transaction. A file whose content is unchanged writes nothing, so loading twice changes nothing. A provision edited
- * through the API since its file was last loaded is never overwritten by the file.
+ * Loads {@code data/*.json} at startup: every new or changed file is validated strictly first (a bad one stops
+ * startup with one message naming the file, event, field and problem), then new or changed files are written as
+ * versions in one transaction. A file whose content is unchanged writes nothing, so loading twice changes nothing. A
+ * provision edited through the API since its file was last loaded is never overwritten by the file.
+ * <p>
+ * A file whose bytes are exactly those last loaded (its SHA-256 equals the row's {@code file_hash}) was validated
+ * then and is not parsed again: a start with unchanged files only hashes them (docs/decisions.md, "Unchanged data
+ * files are not re-read").
  */
 @ApplicationScoped
 public class DataFileLoader {
@@ -37,7 +42,11 @@ public class DataFileLoader {
     private final ProvisionStore store;
     private final ProvisionCatalog catalog;
     private final Path dataDir;
-    private final ProvisionReader reader = new ProvisionReader();
+
+    /** The strict reader, built on first use: a start whose files are all unchanged never needs one. */
+    private static final class Reader {
+        static final ProvisionReader INSTANCE = new ProvisionReader();
+    }
 
     DataFileLoader(ProvisionStore store, ProvisionCatalog catalog,
                    @ConfigProperty(name = "timeline.data-dir") Path dataDir) {
@@ -47,27 +56,61 @@ public class DataFileLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<DataFile> files = readAll(dataDir);
+        load(dataDir);
+    }
+
+    /** What one load did: files found, files parsed (new or changed), versions written. */
+    record LoadReport(int files, int parsed, int written) {
+    }
+
+    /** Loads the data files of {@code dir} and refreshes the catalog; see the class comment. */
+    LoadReport load(Path dir) {
+        List<DataFile> files = readAll(dir, QuarkusTransaction.requiringNew().call(DataFileLoader::heads));
         int written = QuarkusTransaction.requiringNew().call(() -> write(files));
         // The catalog reuses the documents just read when the database holds the same content, instead of
         // parsing each stored document a second time.
         Map<String, Provision> read = new HashMap<>();
-        files.forEach(f -> read.put(f.hash(), f.provision()));
+        files.stream().filter(DataFile::parsed).forEach(f -> read.put(f.hash(), f.provision()));
         catalog.refresh(read);
-        LOG.infof("Data files: %d read from %s, %d written as new versions; %d provision(s) served",
-                files.size(), dataDir.toAbsolutePath(), written, catalog.all().size());
+        int parsed = (int) files.stream().filter(DataFile::parsed).count();
+        LOG.infof("Data files: %d read from %s (%d parsed, %d unchanged since last loaded), %d written as new "
+                        + "versions; %d provision(s) served", files.size(), dir.toAbsolutePath(), parsed,
+                files.size() - parsed, written, catalog.all().size());
+        return new LoadReport(files.size(), parsed, written);
     }
 
-    /** A validated data file: its provision and the hash of its canonical content ({@code null} until readAll). */
-    record DataFile(Path path, Provision provision, String hash) {
+    /** Every row's metadata by id, read in the caller's transaction. */
+    private static Map<String, ProvisionHead> heads() {
+        Map<String, ProvisionHead> byId = new HashMap<>();
+        StoredProvision.heads().forEach(h -> byId.put(h.id(), h));
+        return byId;
     }
 
     /**
-     * Reads and validates every {@code *.json} file of a directory, in name order.
+     * A data file: the SHA-256 of its bytes and, when it was parsed, its provision and the hash of its canonical
+     * content. An unchanged file is not parsed: {@code provision} and {@code hash} are then {@code null}.
+     */
+    record DataFile(Path path, String rawHash, Provision provision, String hash) {
+
+        boolean parsed() {
+            return provision != null;
+        }
+
+        /** The provision id the file must hold: its name without {@code .json}. */
+        String provisionId() {
+            String name = path.getFileName().toString();
+            return name.substring(0, name.length() - ".json".length());
+        }
+    }
+
+    /**
+     * Reads and validates every {@code *.json} file of a directory, in name order, except that a file whose bytes
+     * hash to the {@code file_hash} of its provision's row in {@code loaded} is only hashed: it was validated when it
+     * was loaded.
      *
      * @throws DataFileException naming the first bad file and every problem in it
      */
-    List<DataFile> readAll(Path dir) {
+    List<DataFile> readAll(Path dir, Map<String, ProvisionHead> loaded) {
         if (!Files.isDirectory(dir)) {
             LOG.warnf("Data directory %s does not exist; starting with what the database holds", dir.toAbsolutePath());
             return List.of();
@@ -82,9 +125,7 @@ public class DataFileLoader {
         // independent: they are read in parallel. The first bad file by name is still the one reported.
         List<Object> read = files.parallelStream().map(path -> {
             try {
-                DataFile f = read(path);
-                String hash = ProvisionStore.hash(store.canonicalJson(f.provision()));
-                return (Object) new DataFile(path, f.provision(), hash);
+                return (Object) read(path, loaded);
             } catch (DataFileException e) {
                 return e;
             }
@@ -99,16 +140,35 @@ public class DataFileLoader {
         return out;
     }
 
+    private DataFile read(Path path, Map<String, ProvisionHead> loaded) {
+        byte[] bytes = bytesOf(path);
+        String rawHash = ProvisionStore.hash(bytes);
+        ProvisionHead head = loaded.get(new DataFile(path, rawHash, null, null).provisionId());
+        if (head != null && rawHash.equals(head.fileHash())) {
+            return new DataFile(path, rawHash, null, null);   // the very bytes loaded (and validated) before
+        }
+        Provision p = parse(path, bytes);
+        return new DataFile(path, rawHash, p, ProvisionStore.hash(store.canonicalJson(p)));
+    }
+
+    /** Reads and validates one file, whatever the database holds. */
     DataFile read(Path path) {
-        byte[] bytes;
+        byte[] bytes = bytesOf(path);
+        return new DataFile(path, ProvisionStore.hash(bytes), parse(path, bytes), null);
+    }
+
+    private static byte[] bytesOf(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new DataFileException(path + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    private Provision parse(Path path, byte[] bytes) {
         Provision p;
         try {
-            p = reader.readProvision(bytes);
+            p = Reader.INSTANCE.readProvision(bytes);
         } catch (InvalidDocumentException e) {
             throw DataFileException.invalid(path, bytes, e.errors());
         }
@@ -117,33 +177,42 @@ public class DataFileLoader {
             throw new DataFileException(path + ": field /id: the file of provision '" + p.id() + "' must be named "
                     + expected);
         }
-        return new DataFile(path, p, null);
+        return p;
     }
 
     private int write(List<DataFile> files) {
         store.lockWrites();
         int written = 0;
-        Map<String, StoredProvision> rows = new HashMap<>();   // one query, not one per file
-        StoredProvision.all().forEach(r -> rows.put(r.id, r));
+        Map<String, ProvisionHead> rows = heads();   // again, now that writes are locked: one query, no documents
         for (DataFile f : files) {
-            Provision p = f.provision();
-            String fileHash = f.hash();
-            StoredProvision row = rows.get(p.id());
+            ProvisionHead row = rows.get(f.provisionId());
+            if (row != null && f.rawHash().equals(row.fileHash())) {
+                LOG.debugf("%s unchanged", f.path());
+                continue;
+            }
+            // Unparsed means unchanged when the file was hashed; another instance may have loaded another file
+            // since (rare): this one is then validated here, under the lock.
+            DataFile parsed = f.parsed() ? f : new DataFile(f.path(), f.rawHash(), parse(f.path(), bytesOf(f.path())),
+                    null);
+            Provision p = parsed.provision();
+            String contentHash = parsed.hash() != null ? parsed.hash() : ProvisionStore.hash(store.canonicalJson(p));
             if (row == null) {
                 store.append(p, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED, "loaded from " + f.path(),
-                        fileHash);
+                        f.rawHash());
                 written++;
-            } else if (fileHash.equals(row.fileHash)) {
-                LOG.debugf("%s unchanged", f.path());
+            } else if (contentHash.equals(row.fileHash())) {
+                // Loaded before this service stored raw-file hashes (file_hash held the canonical hash): the same
+                // file, so nothing to write but its new hash, and no new version.
+                StoredProvision.rememberFile(row.id(), f.rawHash());
             } else if (editedThroughApi(p.id())) {
                 LOG.warnf("%s changed, but provision %s was edited through the API since the file was last loaded; "
                         + "keeping the edits (see docs/curation.md)", f.path(), p.id());
-            } else if (fileHash.equals(row.contentHash)) {
-                row.fileHash = fileHash;   // the same content already current: remember the file, add no version
+            } else if (contentHash.equals(row.contentHash())) {
+                // The same content already current: remember the file, add no version.
+                StoredProvision.rememberFile(row.id(), f.rawHash());
             } else {
-                store.append(p, row.versionNo, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.REPLACED,
-                        "reloaded from " + f.path(),
-                        fileHash);
+                store.append(p, row.versionNo(), LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.REPLACED,
+                        "reloaded from " + f.path(), f.rawHash());
                 written++;
             }
         }

@@ -173,24 +173,56 @@ public class ProvisionCatalog {
      */
     public synchronized void refresh(Map<String, Provision> known) {
         long seq = QuarkusTransaction.requiringNew().call(ProvisionVersion::newestSeq);
-        List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(StoredProvision::all);
-        Map<String, CatalogEntry> next = new TreeMap<>();
-        StringBuilder print = new StringBuilder();
-        // Documents are independent: the changed ones are parsed in parallel (all of them, at startup).
+        Map<String, CatalogEntry> current = entries;
+        // Metadata first: only the documents of changed rows are read (all of them at startup, one after a write).
+        List<ProvisionHead> heads = QuarkusTransaction.requiringNew().call(StoredProvision::heads);
+        List<String> changed = heads.stream()
+                .filter(h -> !isCurrent(current.get(h.id()), h.versionNo(), h.contentHash()))
+                .map(ProvisionHead::id).toList();
+        List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(() -> changedRows(changed, heads.size()));
+        // Documents are independent: the changed ones are parsed in parallel (all of them, at startup). A row read
+        // here may be newer than its head; the entry is built from the row, so document and hash always agree.
+        Map<String, CatalogEntry> built = new java.util.HashMap<>();
         rows.parallelStream().map(row -> {
-            CatalogEntry old = entries.get(row.id);
-            if (old != null && old.versionNo() == row.versionNo
-                    && old.datasetVersion().equals(row.contentHash.substring(0, 12))) {
-                return old;   // unchanged: keep its computed timelines
-            }
             Provision p = known.get(row.contentHash);
             return CatalogEntry.of(p != null ? p : store.parse(row.document), row.contentHash, row.versionNo,
                     row.updatedAt);
-        }).toList().forEach(e -> next.put(e.provision().id(), e));
+        }).toList().forEach(e -> built.put(e.provision().id(), e));
+        Map<String, CatalogEntry> next = new TreeMap<>();
+        for (ProvisionHead h : heads) {
+            CatalogEntry e = built.containsKey(h.id()) ? built.get(h.id()) : current.get(h.id());
+            if (e != null) {
+                next.put(h.id(), e);
+            }
+        }
+        StringBuilder print = new StringBuilder();
         next.values().forEach(e -> print.append(e.provision().id()).append('@').append(e.datasetVersion()).append(';'));
         entries = java.util.Collections.unmodifiableMap(next);
         fingerprint = ProvisionStore.hash(print.toString() + seq).substring(0, 16);
         lastSeq = seq;
         LOG.debugf("catalog refreshed: %s", print);
     }
+
+    /** Whether {@code entry} already serves this version of a row: its computed timelines are then kept. */
+    private static boolean isCurrent(CatalogEntry entry, int versionNo, String contentHash) {
+        return entry != null && entry.versionNo() == versionNo
+                && entry.datasetVersion().equals(contentHash.substring(0, 12));
+    }
+
+    /** The changed rows with their documents; one query for all rows when every row changed (a start). */
+    private static List<StoredProvision> changedRows(List<String> ids, int rowCount) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() == rowCount) {
+            return StoredProvision.all();
+        }
+        List<StoredProvision> out = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {   // bounded IN lists, for every database
+            out.addAll(StoredProvision.withIds(ids.subList(from, Math.min(ids.size(), from + ID_CHUNK))));
+        }
+        return out;
+    }
+
+    private static final int ID_CHUNK = 500;
 }

@@ -45,9 +45,13 @@ public class ProvisionStore {
 
     /** SHA-256 of the canonical JSON, in hex: the dataset version. */
     public static String hash(String canonicalJson) {
+        return hash(canonicalJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of some bytes, in hex: also the hash of a data file as it lies on disk. */
+    public static String hash(byte[] bytes) {
         // One digest per thread: looking the algorithm up costs more than hashing a short key (ETags hash per request).
-        byte[] digest = SHA_256.get().digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
+        return HexFormat.of().formatHex(SHA_256.get().digest(bytes));
     }
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {

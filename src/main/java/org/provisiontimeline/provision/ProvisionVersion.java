@@ -84,8 +84,9 @@ public class ProvisionVersion {
 
     /** The newest seq of all versions (0 if there is none): one indexed read, what instances poll. */
     public static long newestSeq() {
-        Long max = Database.em().createQuery("select max(seq) from ProvisionVersion", Long.class).getSingleResult();
-        return max == null ? 0 : max;
+        // Plain SQL: it runs at every start, before any request needs HQL (see StoredProvision.all).
+        Object max = Database.em().createNativeQuery("select max(seq) from provision_version").getSingleResult();
+        return max == null ? 0 : ((Number) max).longValue();
     }
 
     /** How many versions there are, of all provisions. */

@@ -16,8 +16,14 @@ public record Event(String id, PartialDate date, EventType type, Effect effect, 
                     List<Source> sources, Confidence confidence, String notes) {
 
     public Event {
-        categories = categories == null ? List.of() : List.copyOf(categories);
+        categories = categories == null ? List.of() : List.copyOf(categories.stream().map(SharedText::of).toList());
         sources = sources == null ? List.of() : List.copyOf(sources);
+        id = SharedText.of(id);
+        title = SharedText.of(title);
+        summary = SharedText.of(summary);
+        actor = SharedText.of(actor);
+        conditional = SharedText.of(conditional);
+        notes = SharedText.of(notes);
     }
 
     /** When the effect starts: {@code effectiveFrom}, or the event's date. */

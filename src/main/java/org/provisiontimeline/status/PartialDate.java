@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,7 @@ public record PartialDate(String text, LocalDate earliest, LocalDate latest, Pre
             "(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?(?:/(\\d{4}-\\d{2}-\\d{2}))?(~)?");
 
     public PartialDate {
-        Objects.requireNonNull(text, "text");
+        text = SharedText.of(Objects.requireNonNull(text, "text"));
         Objects.requireNonNull(earliest, "earliest");
         Objects.requireNonNull(latest, "latest");
         Objects.requireNonNull(precision, "precision");
@@ -47,6 +49,24 @@ public record PartialDate(String text, LocalDate earliest, LocalDate latest, Pre
         if (text == null) {
             throw new DateTimeException("a date is required (" + ACCEPTED_FORMS + ")");
         }
+        PartialDate known = PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        PartialDate parsed = parseText(text);
+        if (PARSED.size() >= PARSED_MAX) {
+            PARSED.clear();   // crude but bounded: the dates of a catalog repeat, so it refills with the common ones
+        }
+        PARSED.put(parsed.text(), parsed);
+        return parsed;
+    }
+
+    // Parsed dates, shared: a catalog names the same few thousand dates again and again, and each parse would
+    // otherwise keep its own copy (a record, its text and up to two LocalDates). Values are immutable.
+    private static final int PARSED_MAX = 1 << 16;
+    private static final Map<String, PartialDate> PARSED = new ConcurrentHashMap<>();
+
+    private static PartialDate parseText(String text) {
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
             throw new DateTimeException("'" + text + "' is not a date: expected " + ACCEPTED_FORMS);

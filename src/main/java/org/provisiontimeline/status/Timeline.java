@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -285,6 +286,25 @@ public final class Timeline {
                     .thenComparing(c -> c.event().id()).thenComparingInt(Change::order));
         }
 
+        // One GoverningEvent per event and role (and one inferred lapse per suspension), shared by every snapshot
+        // that names it: a long history has a snapshot per segment, and each used to hold copies of its own.
+        private final Map<Event, Map<String, GoverningEvent>> governingByEvent = new IdentityHashMap<>();
+        private final Map<Event, GoverningEvent> lapses = new IdentityHashMap<>();
+
+        private GoverningEvent governing(Event e, String role) {
+            return governingByEvent.computeIfAbsent(e, k -> new HashMap<>(4))
+                    .computeIfAbsent(role, r -> GoverningEvent.of(e, r));
+        }
+
+        private GoverningEvent lapse(Event suspension, PartialDate when) {
+            GoverningEvent known = lapses.get(suspension);
+            if (known == null || !known.date().equals(when)) {
+                known = GoverningEvent.lapseOf(suspension, when);
+                lapses.put(suspension, known);
+            }
+            return known;
+        }
+
         List<Segment> run() {
             current = snapshot();
             int i = 0;
@@ -357,8 +377,8 @@ public final class Timeline {
                 } else if (suspension == c.ends()) {
                     suspension = null;
                     lastEnding = c.inferred()
-                            ? List.of(GoverningEvent.of(e, "suspended"), GoverningEvent.lapseOf(e, c.when()))
-                            : List.of(GoverningEvent.of(e, "suspended"));
+                            ? List.of(governing(e, "suspended"), lapse(e, c.when()))
+                            : List.of(governing(e, "suspended"));
                     unverifiedLapse = c.inferred() && provision.checkedThrough() != null
                             && c.when().latest().isAfter(provision.checkedThrough());
                 }
@@ -376,11 +396,11 @@ public final class Timeline {
                 }
                 case REINSTATE -> {
                     if (suspension != null) {
-                        lastEnding = List.of(GoverningEvent.of(suspension, "suspended"));
+                        lastEnding = List.of(governing(suspension, "suspended"));
                         suspension = null;
                     }
                     List<GoverningEvent> ending = new ArrayList<>(lastEnding);
-                    ending.add(GoverningEvent.of(e, "ended the suspension"));
+                    ending.add(governing(e, "ended the suspension"));
                     lastEnding = List.copyOf(ending);
                     unverifiedLapse = false;
                 }
@@ -401,21 +421,21 @@ public final class Timeline {
             List<GoverningEvent> governing = new ArrayList<>();
             if (imposition == null) {
                 if (firstImposition != null) {
-                    governing.add(GoverningEvent.of(firstImposition, "not yet in force"));
+                    governing.add(governing(firstImposition, "not yet in force"));
                 }
                 return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
             }
-            governing.add(GoverningEvent.of(imposition, "imposed"));
+            governing.add(governing(imposition, "imposed"));
             if (termination != null) {
-                governing.add(GoverningEvent.of(termination, "terminated"));
+                governing.add(governing(termination, "terminated"));
                 return new Snapshot(State.NOT_IN_FORCE, List.of(), governing);
             }
             if (!exemptions.isEmpty()) {
-                exemptions.forEach(e -> governing.add(GoverningEvent.of(e, "exempts " + category)));
+                exemptions.forEach(e -> governing.add(governing(e, "exempts " + category)));
                 return new Snapshot(State.EXEMPT, List.of(), governing);
             }
             if (suspension != null) {
-                governing.add(GoverningEvent.of(suspension, "suspends"));
+                governing.add(governing(suspension, "suspends"));
                 return new Snapshot(State.SUSPENDED, List.of(), governing);
             }
             governing.addAll(lastEnding);
