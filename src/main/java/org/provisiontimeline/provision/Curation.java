@@ -3,7 +3,6 @@ package org.provisiontimeline.provision;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ public class Curation {
             }
             List<ProvisionVersion> out = new ArrayList<>();
             for (Provision p : bundle) {
-                StoredProvision row = StoredProvision.findById(p.id(), LockModeType.PESSIMISTIC_WRITE);
+                StoredProvision row = StoredProvision.lockedById(p.id());
                 if (row == null) {
                     out.add(store.append(p, 0, by, Origin.API, ChangeKind.CREATED, "imported", null));
                 } else if (!ProvisionStore.hash(store.canonicalJson(p)).equals(row.contentHash)) {
@@ -154,7 +153,7 @@ public class Curation {
         }
         ProvisionVersion v = QuarkusTransaction.requiringNew().call(() -> {
             store.lockWrites();
-            StoredProvision row = StoredProvision.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            StoredProvision row = StoredProvision.lockedById(id);
             if (row == null) {
                 throw new WriteRejected(Reason.NOT_FOUND, "No provision has the id '" + id + "'.");
             }

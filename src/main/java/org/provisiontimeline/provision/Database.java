@@ -1,19 +1,19 @@
 package org.provisiontimeline.provision;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
-import io.quarkus.hibernate.orm.PersistenceUnit;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The database this process opened: the embedded H2 file or PostgreSQL ({@link DatabaseChoice}). Both persistence
- * units map the same entities; only the active one is ever touched, so the inactive one never opens a connection.
+ * The database this process opened: the embedded H2 file or PostgreSQL ({@link DatabaseChoice}). Both datasources
+ * run the same migrations and the same statements ({@link Sql}); only the active one is ever touched, so the inactive
+ * one never opens a connection.
  */
 @ApplicationScoped
 public class Database {
@@ -24,12 +24,12 @@ public class Database {
     private static final Logger LOG = Logger.getLogger(Database.class);
 
     private final Kind kind;
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final String location;
 
     Database(@ConfigProperty(name = DatabaseChoice.POSTGRESQL_ACTIVE) boolean postgresql,
-             InjectableInstance<EntityManager> h2,
-             @PersistenceUnit("postgresql") InjectableInstance<EntityManager> pg,
+             InjectableInstance<AgroalDataSource> h2,
+             @io.quarkus.agroal.DataSource("postgresql") InjectableInstance<AgroalDataSource> pg,
              @ConfigProperty(name = "timeline.db-url") Optional<String> url,
              @ConfigProperty(name = "timeline.db-path") String path) {
         if (url.isPresent() && !postgresql) {
@@ -38,18 +38,18 @@ public class Database {
                     + url.get().replaceFirst("[?;].*$", "") + "'); leave it unset for the embedded H2 file");
         }
         this.kind = postgresql ? Kind.POSTGRESQL : Kind.H2;
-        this.em = postgresql ? pg.get() : h2.get();
+        this.dataSource = postgresql ? pg.get() : h2.get();
         // Never log credentials: a JDBC URL may carry ?password=…, so only its address is shown.
         this.location = postgresql ? url.orElse("?").replaceFirst("[?;].*$", "") : "H2 file " + path;
     }
 
-    /** The entity manager of the active persistence unit, for the entities' queries. */
-    static EntityManager em() {
-        return Arc.container().instance(Database.class).get().entityManager();   // a client proxy: call, never read
+    /** The active datasource, for {@link Sql}. */
+    static AgroalDataSource dataSource() {
+        return Arc.container().instance(Database.class).get().activeDataSource();   // a client proxy: call, never read
     }
 
-    EntityManager entityManager() {
-        return em;
+    AgroalDataSource activeDataSource() {
+        return dataSource;
     }
 
     public Kind kind() {

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Chooses the database when the process starts, so one jar serves both: PostgreSQL when {@code TIMELINE_DB_URL}
  * (or {@code -Dtimeline.db-url}) names a {@code jdbc:postgresql:} URL, else the embedded H2 file. Quarkus fixes each
- * datasource's kind at build time, so the jar carries both datasources and their persistence units; this source only
- * says which pair is active. Its ordinal sits above application.properties and below environment variables, so an
+ * datasource's kind at build time, so the jar carries both datasources; this source only
+ * says which one is active. Its ordinal sits above application.properties and below environment variables, so an
  * explicit {@code TIMELINE_DB_POSTGRESQL_ACTIVE} (or a test profile) still wins.
  */
 public class DatabaseChoice implements ConfigSource {

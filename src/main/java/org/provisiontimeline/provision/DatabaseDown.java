@@ -19,8 +19,7 @@ public final class DatabaseDown {
     /** Whether {@code e} or any of its causes is a lost or refused database connection. */
     public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
             // SQLState class 08 is "connection exception"; Agroal's pool timeout carries no state, only its text.

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -67,8 +66,7 @@ public class ProvisionStore {
      * provision row, so writers never wait for each other in opposite orders. Versions then commit in seq order.
      */
     public void lockWrites() {
-        Database.em().createNativeQuery("select id from write_order where id = 1 for update")
-                .getResultList();
+        Sql.list("select id from write_order where id = 1 for update", r -> r.getInt(1));
     }
 
     /** Reads back a stored document; it was validated before it was written, so binding is all that is left. */
@@ -115,7 +113,8 @@ public class ProvisionStore {
         v.summary = summary.length() > 2000 ? summary.substring(0, 1997) + "..." : summary;
         v.contentHash = contentHash;
         v.document = json;
-        if (row == null) {
+        boolean isNew = row == null;
+        if (isNew) {
             row = new StoredProvision();
             row.id = p.id();
         }
@@ -127,22 +126,20 @@ public class ProvisionStore {
             row.fileHash = fileHash;
         }
         try {
-            // The version insert runs at once (identity key); flushing the provision row now too means a concurrent
-            // writer that slipped past the check above fails here, on the unique keys, not at commit.
-            v.persist();
-            row.persist();
-            Database.em().flush();
-        } catch (PersistenceException e) {
-            if (DatabaseDown.isCause(e)) {
-                throw e;   // not a conflict: the database went away (503)
+            // Both statements run at once, so a concurrent writer that slipped past the check above fails here, on
+            // the unique keys, not at commit.
+            v.insert();
+            row.save(isNew);
+        } catch (Sql.DatabaseFailure e) {
+            if (DatabaseDown.isCause(e) || !e.isUniqueViolation()) {
+                throw e;   // not a conflict: the database went away (503), or a bug (500)
             }
             throw new WriteRejected(WriteRejected.Reason.CONCURRENT, "Another write to provision '" + p.id()
                     + "' happened at the same moment; nothing of this one was written. GET it again and retry.");
         }
         if (database.kind() == Database.Kind.POSTGRESQL) {
             // Other instances LISTEN (ChangeListener); PostgreSQL delivers this on commit, and never on rollback.
-            Database.em().createNativeQuery("select pg_notify('" + ChangeListener.CHANNEL + "', ?1)")
-                    .setParameter(1, p.id()).getSingleResult();
+            Sql.list("select pg_notify('" + ChangeListener.CHANNEL + "', ?)", r -> r.getObject(1), p.id());
         }
         return v;
     }
