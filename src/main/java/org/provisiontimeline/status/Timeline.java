@@ -33,19 +33,21 @@ public final class Timeline {
     private final String category;
     private final List<Segment> segments;
     private final List<Interval> intervals;
-    private final LocalDate[] segmentStarts;
+    // Days as epoch-day numbers: a binary search over a long[] reads one array, not a LocalDate object per step (a
+    // large catalog's timelines do not fit in the processor's caches, and every status request searches twice).
+    private final long[] segmentStarts;
     private final StatusBrief[] briefs;
     private final Map<String, Event> eventsById;
     // Answer pieces: the segments cut where a day's warnings change (a coverage gap or checkedThrough), so every day
     // of one piece has the same answer but its date; callers may render a piece once (StatusAnswer's JSON).
-    private final LocalDate[] pieceStarts;
+    private final long[] pieceStarts;
 
     private Timeline(Provision provision, String category, List<Segment> segments) {
         this.provision = provision;
         this.category = category;
         this.segments = segments;
         this.intervals = Segment.merge(segments);
-        this.segmentStarts = new LocalDate[segments.size()];
+        this.segmentStarts = new long[segments.size()];
         this.briefs = new StatusBrief[segments.size()];
         // Intervals are merges of consecutive segments, so one walk pairs each segment with its interval, and each
         // interval with its first segment and the first segment of the next one: linear, not a search per segment.
@@ -60,7 +62,7 @@ public final class Timeline {
             PartialDate until = untilOf(interval, since, last + 1 < segments.size() ? segments.get(last + 1) : null);
             for (int i = first; i <= last; i++) {
                 Segment s = segments.get(i);
-                segmentStarts[i] = s.from() != null ? s.from() : LocalDate.MIN;
+                segmentStarts[i] = (s.from() != null ? s.from() : LocalDate.MIN).toEpochDay();
                 briefs[i] = new StatusBrief(s.state(), s.state().restricted(), since, until, s.confidence(),
                         List.copyOf(s.snapshot().eventIds()));
             }
@@ -79,9 +81,12 @@ public final class Timeline {
         if (provision.checkedThrough() != null && !provision.checkedThrough().equals(LocalDate.MAX)) {
             cuts.add(provision.checkedThrough().plusDays(1));
         }
-        TreeSet<LocalDate> starts = new TreeSet<>(List.of(segmentStarts));
-        starts.addAll(cuts);
-        this.pieceStarts = starts.toArray(LocalDate[]::new);
+        TreeSet<Long> starts = new TreeSet<>();
+        for (long start : segmentStarts) {
+            starts.add(start);
+        }
+        cuts.forEach(cut -> starts.add(cut.toEpochDay()));
+        this.pieceStarts = starts.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**
@@ -167,7 +172,7 @@ public final class Timeline {
      * its {@code date}, so a caller may compute (or render) the answer once per piece. Found by binary search.
      */
     public int pieceOf(LocalDate day) {
-        int i = Arrays.binarySearch(pieceStarts, day);
+        int i = Arrays.binarySearch(pieceStarts, day.toEpochDay());
         return i >= 0 ? i : -i - 2;
     }
 
@@ -178,7 +183,7 @@ public final class Timeline {
 
     /** Index of the segment containing {@code day}: the last one starting on or before it. */
     private int segmentIndex(LocalDate day) {
-        int i = Arrays.binarySearch(segmentStarts, day);
+        int i = Arrays.binarySearch(segmentStarts, day.toEpochDay());
         return i >= 0 ? i : -i - 2;
     }
 
