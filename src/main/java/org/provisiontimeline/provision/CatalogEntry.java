@@ -14,18 +14,36 @@ import org.provisiontimeline.status.Timeline;
  * One provision as the service answers from it: a version of the document, its dataset version (content hash) and
  * its timelines, computed once per category and reused by every request until the next write.
  *
+ * @param document the provision, bound from the stored document on first use (a start does not bind every document
+ *                 before it answers)
  * @param views what readers derive from this version (events in date order, rendered answers), computed on first use
  *              and dropped with the entry, so nothing derived outlives the version it came from
  */
-public record CatalogEntry(Provision provision, String datasetVersion, int versionNo, Instant recordedAt,
-                           Map<String, Timeline> timelines, Map<String, Object> views) {
+public record CatalogEntry(String id, ParsedOnFirstUse document, String datasetVersion, int versionNo,
+                           Instant recordedAt, Map<String, Timeline> timelines, Map<String, Object> views) {
 
     /** The order events are listed in: by date, then id (ids are unique, so the order is total). */
     public static final Comparator<Event> EVENT_ORDER = Comparator.comparing(Event::date).thenComparing(Event::id);
 
     static CatalogEntry of(Provision provision, String contentHash, int versionNo, Instant recordedAt) {
-        return new CatalogEntry(provision, contentHash.substring(0, 12), versionNo, recordedAt,
+        return of(provision.id(), ParsedOnFirstUse.parsed(provision), contentHash, versionNo, recordedAt);
+    }
+
+    /** An entry whose stored document is bound on first use ({@link ParsedOnFirstUse}). */
+    static CatalogEntry of(String id, ParsedOnFirstUse document, String contentHash, int versionNo,
+                           Instant recordedAt) {
+        return new CatalogEntry(id, document, contentHash.substring(0, 12), versionNo, recordedAt,
                 new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    /** The provision of this version (bound from its stored document on first use). */
+    public Provision provision() {
+        return document.get();
+    }
+
+    /** Whether the provision is bound already, so asking for it costs no work. */
+    public boolean isParsed() {
+        return document.isParsed();
     }
 
     /**
@@ -38,7 +56,7 @@ public record CatalogEntry(Provision provision, String datasetVersion, int versi
         if (cached != null) {
             return cached;
         }
-        Timeline t = Timeline.of(provision, category);   // throws for an unknown category, caching nothing
+        Timeline t = Timeline.of(provision(), category);   // throws for an unknown category, caching nothing
         timelines.putIfAbsent(category, t);
         return t;
     }
@@ -55,7 +73,7 @@ public record CatalogEntry(Provision provision, String datasetVersion, int versi
 
     /** The events in {@link #EVENT_ORDER}, sorted once per version instead of once per request. */
     public List<Event> eventsInOrder() {
-        return view("events-in-order", () -> provision.events().stream().sorted(EVENT_ORDER).toList());
+        return view("events-in-order", () -> provision().events().stream().sorted(EVENT_ORDER).toList());
     }
 
     /** A view of this version, computed by {@code compute} on first use (at most a few times under a race). */

@@ -20,7 +20,7 @@ class CatalogHealth implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("catalog").status(catalog.loaded())
                 .withData("provisions", catalog.all().size());
-        catalog.all().forEach(e -> response.withData(e.provision().id(), e.datasetVersion() + " v" + e.versionNo()));
+        catalog.all().forEach(e -> response.withData(e.id(), e.datasetVersion() + " v" + e.versionNo()));
         return response.build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public class ProvisionCatalog {
     private volatile Map<String, CatalogEntry> entries = Map.of();
     private volatile String fingerprint = "empty";
     private volatile long lastSeq = -1;
+    private final java.util.concurrent.ExecutorService binder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "catalog-bind");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "catalog-poll");
         t.setDaemon(true);
@@ -145,6 +151,7 @@ public class ProvisionCatalog {
 
     void stop(@Observes ShutdownEvent stop) {
         poller.shutdownNow();
+        binder.shutdownNow();
     }
 
     /**
@@ -156,7 +163,7 @@ public class ProvisionCatalog {
         refresh();
         Instant now = Instant.now();
         for (CatalogEntry e : entries.values()) {
-            if (before.get(e.provision().id()) != e && e.recordedAt() != null) {
+            if (before.get(e.id()) != e && e.recordedAt() != null) {
                 refreshLag.record(Duration.between(e.recordedAt(), now));
             }
         }
@@ -174,54 +181,75 @@ public class ProvisionCatalog {
     public synchronized void refresh(Map<String, Provision> known) {
         long seq = QuarkusTransaction.requiringNew().call(ProvisionVersion::newestSeq);
         Map<String, CatalogEntry> current = entries;
-        // Metadata first: only the documents of changed rows are read (all of them at startup, one after a write).
+        // Metadata only: a changed row's document is read and bound in the background, or by the first request that
+        // needs it (from its immutable version, so document and hash always agree). A start answers before it has
+        // read every document; documents the loader has just parsed are reused.
         List<ProvisionHead> heads = QuarkusTransaction.requiringNew().call(StoredProvision::heads);
-        List<String> changed = heads.stream()
-                .filter(h -> !isCurrent(current.get(h.id()), h.versionNo(), h.contentHash()))
-                .map(ProvisionHead::id).toList();
-        List<StoredProvision> rows = QuarkusTransaction.requiringNew().call(() -> changedRows(changed, heads.size()));
-        // Documents are independent: the changed ones are parsed in parallel (all of them, at startup). A row read
-        // here may be newer than its head; the entry is built from the row, so document and hash always agree.
-        Map<String, CatalogEntry> built = new java.util.HashMap<>();
-        rows.parallelStream().map(row -> {
-            Provision p = known.get(row.contentHash);
-            return CatalogEntry.of(p != null ? p : store.parse(row.document), row.contentHash, row.versionNo,
-                    row.updatedAt);
-        }).toList().forEach(e -> built.put(e.provision().id(), e));
         Map<String, CatalogEntry> next = new TreeMap<>();
+        List<CatalogEntry> fresh = new ArrayList<>();
         for (ProvisionHead h : heads) {
-            CatalogEntry e = built.containsKey(h.id()) ? built.get(h.id()) : current.get(h.id());
-            if (e != null) {
-                next.put(h.id(), e);
+            CatalogEntry e = current.get(h.id());
+            if (!isCurrent(e, h.versionNo(), h.contentHash())) {
+                Provision p = known.get(h.contentHash());
+                e = CatalogEntry.of(h.id(), p != null ? ParsedOnFirstUse.parsed(p)
+                        : ParsedOnFirstUse.of(() -> readVersion(h.id(), h.versionNo())), h.contentHash(), h.versionNo(),
+                        h.updatedAt());
+                fresh.add(e);
             }
+            next.put(h.id(), e);
         }
         StringBuilder print = new StringBuilder();
-        next.values().forEach(e -> print.append(e.provision().id()).append('@').append(e.datasetVersion()).append(';'));
+        next.values().forEach(e -> print.append(e.id()).append('@').append(e.datasetVersion()).append(';'));
         entries = java.util.Collections.unmodifiableMap(next);
         fingerprint = ProvisionStore.hash(print.toString() + seq).substring(0, 16);
         lastSeq = seq;
         LOG.debugf("catalog refreshed: %s", print);
+        bindInBackground(fresh);
+    }
+
+    /** The provision as version {@code versionNo} of {@code id} recorded it (versions are immutable). */
+    private Provision readVersion(String id, int versionNo) {
+        return store.parse(QuarkusTransaction.joiningExisting().call(() -> ProvisionVersion.numbered(id, versionNo))
+                .orElseThrow(() -> new IllegalStateException("version " + versionNo + " of " + id + " is missing"))
+                .document);
+    }
+
+    /**
+     * Reads and binds the new entries' documents on one background thread, in chunks of current rows; a request that
+     * needs an entry first binds it itself. A row that has moved on since its entry
+     * was made (another write) is left to the entry's own read of its version.
+     */
+    private void bindInBackground(List<CatalogEntry> fresh) {
+        List<CatalogEntry> unbound = fresh.stream().filter(e -> !e.isParsed()).toList();
+        if (unbound.isEmpty()) {
+            return;
+        }
+        binder.execute(() -> {
+            try {
+                for (int from = 0; from < unbound.size(); from += ID_CHUNK) {
+                    List<CatalogEntry> chunk = unbound.subList(from, Math.min(unbound.size(), from + ID_CHUNK));
+                    Map<String, CatalogEntry> byId = new java.util.HashMap<>();
+                    chunk.forEach(e -> byId.put(e.id(), e));
+                    List<StoredProvision> rows = QuarkusTransaction.requiringNew()
+                            .call(() -> StoredProvision.withIds(byId.keySet()));
+                    rows.forEach(row -> {   // one thread: the other cores stay free for the first requests
+                        CatalogEntry e = byId.get(row.id);
+                        if (e.versionNo() == row.versionNo) {
+                            e.document().offer(() -> store.parse(row.document));
+                        }
+                    });
+                    chunk.forEach(CatalogEntry::provision);   // rows that moved on, or went missing
+                }
+            } catch (RuntimeException ex) {   // requests bind their own entries, and fail the same way if they must
+                LOG.warnf("binding stored documents in the background stopped: %s", ex.getMessage());
+            }
+        });
     }
 
     /** Whether {@code entry} already serves this version of a row: its computed timelines are then kept. */
     private static boolean isCurrent(CatalogEntry entry, int versionNo, String contentHash) {
         return entry != null && entry.versionNo() == versionNo
                 && entry.datasetVersion().equals(contentHash.substring(0, 12));
-    }
-
-    /** The changed rows with their documents; one query for all rows when every row changed (a start). */
-    private static List<StoredProvision> changedRows(List<String> ids, int rowCount) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        if (ids.size() == rowCount) {
-            return StoredProvision.all();
-        }
-        List<StoredProvision> out = new java.util.ArrayList<>();
-        for (int from = 0; from < ids.size(); from += ID_CHUNK) {   // bounded IN lists, for every database
-            out.addAll(StoredProvision.withIds(ids.subList(from, Math.min(ids.size(), from + ID_CHUNK))));
-        }
-        return out;
     }
 
     private static final int ID_CHUNK = 500;

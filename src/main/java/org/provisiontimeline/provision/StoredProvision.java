@@ -54,9 +54,9 @@ public class StoredProvision {
 
     /** Every row's metadata without its document, by id: a few bytes per provision, not its document. */
     public static List<ProvisionHead> heads() {
-        return Sql.list("select id, version_no, content_hash, file_hash from provision order by id",
+        return Sql.list("select id, version_no, content_hash, file_hash, updated_at from provision order by id",
                 r -> new ProvisionHead(r.getString("id"), r.getInt("version_no"), r.getString("content_hash"),
-                        r.getString("file_hash")));
+                        r.getString("file_hash"), Sql.instant(r, "updated_at")));
     }
 
     /** Remembers which data file a row was last loaded from, without touching its version. */
