@@ -24,6 +24,9 @@ class EventsJson {
 
     static final String VIEW = "events-json";
 
+    /** Joined lists kept per version: analysts re-ask the same ranges; a bound, since every query is a new name. */
+    static final int MAX_LISTS = 256;
+
     /** A version whose events are not kept: rendered per request. */
     private static final Rendered PER_REQUEST = new Rendered(Map.of(), null);
 
@@ -35,18 +38,36 @@ class EventsJson {
         this.cache = cache;
     }
 
+    /** Whether this version's events are kept rendered (not rendered per request: too large, or a mismatch). */
+    static boolean kept(CatalogEntry entry) {
+        return entry.hasView(VIEW) && entry.view(VIEW, () -> PER_REQUEST) != PER_REQUEST;
+    }
+
     /** Whether the events of this version are rendered already (a list then costs copies only). */
     static boolean rendered(CatalogEntry entry) {
         return entry.hasView(VIEW);
     }
 
-    /** The JSON of {@code events}, a selection of {@code entry.eventsInOrder()}: what Jackson writes for the list. */
-    byte[] of(CatalogEntry entry, List<Event> events) {
+    /**
+     * The JSON of {@code events}, a selection of {@code entry.eventsInOrder()}: what Jackson writes for the list.
+     * {@code selection} names the selection (the same name, the same events); the joined bytes of up to
+     * {@link #MAX_LISTS} selections per version are kept too, so a list asked again is not even joined.
+     */
+    byte[] of(CatalogEntry entry, String selection, List<Event> events) {
         Rendered rendered = entry.view(VIEW, () -> render(entry.eventsInOrder()));
         if (rendered == PER_REQUEST) {
             return json(events);
         }
-        return rendered.join(events);
+        byte[] kept = rendered.lists.get(selection);
+        if (kept != null) {
+            return kept;
+        }
+        byte[] joined = rendered.join(events);
+        if (rendered.lists.size() < MAX_LISTS && rendered.account.reserve(joined.length)
+                && rendered.lists.putIfAbsent(selection, joined) != null) {
+            rendered.account.release(joined.length);   // another request kept it first
+        }
+        return joined;
     }
 
     private Rendered render(List<Event> all) {
@@ -80,6 +101,7 @@ class EventsJson {
     /** The JSON of each event of one version; its bytes count against the bound while the version is served. */
     private static final class Rendered {
         final Map<Event, byte[]> json;
+        final Map<String, byte[]> lists = new java.util.concurrent.ConcurrentHashMap<>();
         final AnswerCache.Account account;
 
         Rendered(Map<Event, byte[]> json, AnswerCache cache) {

@@ -97,7 +97,9 @@ public class ProvisionResource {
             Paging.Page<Event> page = Paging.slice(filter.select(entry.eventsInOrder()), limit, cursor, uri);
             // The events' JSON comes from a cache of rendered events: the same bytes Jackson would write.
             RestResponse<byte[]> response = page.answer(
-                    RestResponse.ResponseBuilder.ok(eventsJson.of(entry, page.items()), StatusJson.MEDIA_TYPE));
+                    RestResponse.ResponseBuilder.ok(eventsJson.of(entry, String.join("|", String.valueOf(from),
+                            String.valueOf(to), String.valueOf(type), String.valueOf(legalEffect),
+                            String.valueOf(limit), String.valueOf(cursor)), page.items()), StatusJson.MEDIA_TYPE));
             response.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
             return response;
         });
