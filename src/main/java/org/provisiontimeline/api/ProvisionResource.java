@@ -95,11 +95,12 @@ public class ProvisionResource {
             EventFilter filter = EventFilter.parse(from, to, type, legalEffect);
             CatalogEntry entry = entry(catalog, id, asOf);
             Paging.Page<Event> page = Paging.slice(filter.select(entry.eventsInOrder()), limit, cursor, uri);
+            // The parameters name the page's events: none of their accepted values contains '|'.
+            String selection = String.join("|", String.valueOf(from), String.valueOf(to), String.valueOf(type),
+                    String.valueOf(legalEffect), String.valueOf(limit), String.valueOf(cursor));
             // The events' JSON comes from a cache of rendered events: the same bytes Jackson would write.
-            RestResponse<byte[]> response = page.answer(
-                    RestResponse.ResponseBuilder.ok(eventsJson.of(entry, String.join("|", String.valueOf(from),
-                            String.valueOf(to), String.valueOf(type), String.valueOf(legalEffect),
-                            String.valueOf(limit), String.valueOf(cursor)), page.items()), StatusJson.MEDIA_TYPE));
+            RestResponse<byte[]> response = page.answer(RestResponse.ResponseBuilder.ok(
+                    eventsJson.of(entry, selection, page.items()), StatusJson.MEDIA_TYPE));
             response.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
             return response;
         });
