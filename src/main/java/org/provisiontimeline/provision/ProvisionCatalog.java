@@ -216,8 +216,8 @@ public class ProvisionCatalog {
 
     /**
      * Reads and binds the new entries' documents on one background thread, in chunks of current rows; a request that
-     * needs an entry first binds it itself. A row that has moved on since its entry
-     * was made (another write) is left to the entry's own read of its version.
+     * needs an entry first binds it itself. A row that has moved on since its entry was made (another write) is left
+     * to the entry's own read of its version.
      */
     private void bindInBackground(List<CatalogEntry> fresh) {
         List<CatalogEntry> unbound = fresh.stream().filter(e -> !e.isParsed()).toList();
