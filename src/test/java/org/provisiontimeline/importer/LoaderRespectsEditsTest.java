@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -29,11 +28,8 @@ class LoaderRespectsEditsTest {
     @TempDir
     Path dir;
 
-    private String provisionFile(String id, String title) throws IOException {
-        String bundle = new String(getClass().getResourceAsStream("/second-provision.json").readAllBytes(),
-                StandardCharsets.UTF_8).replace("PROVISION_ID", id);
-        String single = bundle.substring(bundle.indexOf('[') + 1, bundle.lastIndexOf(']'));
-        return single.replace("Fictional Trade Restrictions Act, section 5", title);
+    private String provisionFile(String id, String title) {
+        return DataFiles.provisionFile(id, title);
     }
 
     private void load(String id, String title) throws IOException {

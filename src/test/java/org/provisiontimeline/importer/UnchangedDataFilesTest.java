@@ -39,11 +39,8 @@ class UnchangedDataFilesTest {
 
     private final String id = "file-" + UUID.randomUUID().toString().substring(0, 8);
 
-    private String provisionFile(String title) throws IOException {
-        String bundle = new String(getClass().getResourceAsStream("/second-provision.json").readAllBytes(),
-                StandardCharsets.UTF_8).replace("PROVISION_ID", id);
-        String single = bundle.substring(bundle.indexOf('[') + 1, bundle.lastIndexOf(']'));
-        return single.replace("Fictional Trade Restrictions Act, section 5", title);
+    private String provisionFile(String title) {
+        return DataFiles.provisionFile(id, title);
     }
 
     private LoadReport load(String text) throws IOException {
