@@ -31,7 +31,8 @@ import org.provisiontimeline.status.Provision;
  * <p>
  * A file whose bytes are exactly those last loaded (its SHA-256 equals the row's {@code file_hash}) was validated
  * then and is not parsed again: a start with unchanged files only hashes them (docs/decisions.md, "Unchanged data
- * files are not re-read").
+ * files are not re-read"). The first files are usually parsed already when the loader runs: {@link ReadAhead} read
+ * them while the framework booted.
  */
 @ApplicationScoped
 public class DataFileLoader {
@@ -66,16 +67,18 @@ public class DataFileLoader {
     /** Loads the data files of {@code dir} and refreshes the catalog; see the class comment. */
     LoadReport load(Path dir) {
         List<DataFile> files = readAll(dir, QuarkusTransaction.requiringNew().call(DataFileLoader::heads));
-        int written = QuarkusTransaction.requiringNew().call(() -> write(files));
-        // The catalog reuses the documents just read when the database holds the same content, instead of
-        // parsing each stored document a second time.
-        Map<String, Provision> read = new HashMap<>();
-        files.stream().filter(DataFile::parsed).forEach(f -> read.put(f.hash(), f.provision()));
-        catalog.refresh(read);
+        // The catalog reuses the documents just read when the database holds the same content (same content hash),
+        // instead of parsing each stored document a second time.
+        Map<String, Provision> known = new HashMap<>();
+        int written = QuarkusTransaction.requiringNew().call(() -> write(files, known));
+        files.stream().filter(f -> !f.parsed()).forEach(f -> ReadAhead.content(f.path(), f.rawHash())
+                .ifPresent(c -> known.putIfAbsent(c.hash(), c.provision())));
+        int readAhead = ReadAhead.finish();
+        catalog.refresh(known);
         int parsed = (int) files.stream().filter(DataFile::parsed).count();
-        LOG.infof("Data files: %d read from %s (%d parsed, %d unchanged since last loaded), %d written as new "
-                        + "versions; %d provision(s) served", files.size(), dir.toAbsolutePath(), parsed,
-                files.size() - parsed, written, catalog.all().size());
+        LOG.infof("Data files: %d read from %s (%d parsed, %d unchanged since last loaded; %d read ahead while "
+                        + "starting), %d written as new versions; %d provision(s) served", files.size(),
+                dir.toAbsolutePath(), parsed, files.size() - parsed, readAhead, written, catalog.all().size());
         return new LoadReport(files.size(), parsed, written);
     }
 
@@ -87,10 +90,10 @@ public class DataFileLoader {
     }
 
     /**
-     * A data file: the SHA-256 of its bytes and, when it was parsed, its provision and the hash of its canonical
-     * content. An unchanged file is not parsed: {@code provision} and {@code hash} are then {@code null}.
+     * A data file: the SHA-256 of its bytes and, when it was parsed, its provision. An unchanged file is not parsed:
+     * {@code provision} is then {@code null}.
      */
-    record DataFile(Path path, String rawHash, Provision provision, String hash) {
+    record DataFile(Path path, String rawHash, Provision provision) {
 
         boolean parsed() {
             return provision != null;
@@ -143,18 +146,17 @@ public class DataFileLoader {
     private DataFile read(Path path, Map<String, ProvisionHead> loaded) {
         byte[] bytes = bytesOf(path);
         String rawHash = ProvisionStore.hash(bytes);
-        ProvisionHead head = loaded.get(new DataFile(path, rawHash, null, null).provisionId());
+        ProvisionHead head = loaded.get(new DataFile(path, rawHash, null).provisionId());
         if (head != null && rawHash.equals(head.fileHash())) {
-            return new DataFile(path, rawHash, null, null);   // the very bytes loaded (and validated) before
+            return new DataFile(path, rawHash, null);   // the very bytes loaded (and validated) before
         }
-        Provision p = parse(path, bytes);
-        return new DataFile(path, rawHash, p, ProvisionStore.hash(store.canonicalJson(p)));
+        return new DataFile(path, rawHash, ReadAhead.take(path, rawHash).orElseGet(() -> parse(path, bytes)));
     }
 
     /** Reads and validates one file, whatever the database holds. */
     DataFile read(Path path) {
         byte[] bytes = bytesOf(path);
-        return new DataFile(path, ProvisionStore.hash(bytes), parse(path, bytes), null);
+        return new DataFile(path, ProvisionStore.hash(bytes), parse(path, bytes));
     }
 
     private static byte[] bytesOf(Path path) {
@@ -165,7 +167,8 @@ public class DataFileLoader {
         }
     }
 
-    private Provision parse(Path path, byte[] bytes) {
+    /** Reads and validates the bytes of one data file, which must be named after its provision. */
+    static Provision parse(Path path, byte[] bytes) {
         Provision p;
         try {
             p = Reader.INSTANCE.readProvision(bytes);
@@ -180,7 +183,8 @@ public class DataFileLoader {
         return p;
     }
 
-    private int write(List<DataFile> files) {
+    /** Writes what changed; puts every provision parsed here into {@code known}, by the hash of its content. */
+    private int write(List<DataFile> files, Map<String, Provision> known) {
         store.lockWrites();
         int written = 0;
         Map<String, ProvisionHead> rows = heads();   // again, now that writes are locked: one query, no documents
@@ -192,15 +196,16 @@ public class DataFileLoader {
             }
             // Unparsed means unchanged when the file was hashed; another instance may have loaded another file
             // since (rare): this one is then validated here, under the lock.
-            DataFile parsed = f.parsed() ? f : new DataFile(f.path(), f.rawHash(), parse(f.path(), bytesOf(f.path())),
-                    null);
-            Provision p = parsed.provision();
-            String contentHash = parsed.hash() != null ? parsed.hash() : ProvisionStore.hash(store.canonicalJson(p));
-            if (row == null) {
-                store.append(p, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED, "loaded from " + f.path(),
-                        f.rawHash());
+            Provision p = f.parsed() ? f.provision() : parse(f.path(), bytesOf(f.path()));
+            if (row == null) {   // the content is hashed once, as it is stored
+                known.put(store.append(p, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED,
+                        "loaded from " + f.path(), f.rawHash()).contentHash, p);
                 written++;
-            } else if (contentHash.equals(row.fileHash())) {
+                continue;
+            }
+            String contentHash = ProvisionStore.hash(store.canonicalJson(p));
+            known.put(contentHash, p);
+            if (contentHash.equals(row.fileHash())) {
                 // Loaded before this service stored raw-file hashes (file_hash held the canonical hash): the same
                 // file, so nothing to write but its new hash, and no new version.
                 StoredProvision.rememberFile(row.id(), f.rawHash());

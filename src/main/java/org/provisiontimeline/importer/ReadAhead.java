@@ -1,0 +1,201 @@
+package org.provisiontimeline.importer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.provisiontimeline.provision.ProvisionStore;
+import org.provisiontimeline.status.Provision;
+
+/**
+ * Reads and validates the first data files on a thread of its own while the framework boots, so that the loader
+ * finds them parsed (docs/decisions.md, "Data files are read while the framework boots"). Parsing a document is the
+ * largest cold piece of a start on a fresh database, and the framework's boot keeps one core busy: the other core
+ * does the parsing meanwhile.
+ * <p>
+ * An unchanged file (one the loader does not parse) still saves work: the catalog binds its provision from here
+ * instead of reading and binding the stored document, when the canonical content hashed here equals the stored
+ * content hash. That comparison makes the shortcut safe even if this class's canonical JSON ever differed from the
+ * store's: the hashes would then not match, and the catalog would read the database as before.
+ * <p>
+ * The result is only a shortcut. The loader still reads and hashes every file itself, and takes a result only when
+ * the file's bytes hash to what was read here; otherwise (the file changed, the configured directory is another one,
+ * the file is beyond {@link #MAX_FILES}) it reads the file as it always did. A bad file is reported the same way
+ * either way: the read here keeps the loader's {@link DataFileException}.
+ */
+public final class ReadAhead {
+
+    /** At most this many files, and this many bytes in all, are read ahead: enough for a hand-curated dataset. */
+    static final int MAX_FILES = 16;
+    static final long MAX_BYTES = 8L << 20;
+
+    private static volatile ReadAhead started;
+
+    private final Map<Path, CompletableFuture<Result>> results = new LinkedHashMap<>();
+    private final AtomicInteger taken = new AtomicInteger();
+
+    /**
+     * The canonical JSON of {@code ProvisionStore}, rebuilt without the application's mapper (which does not exist
+     * yet): the same modules and settings ({@code quarkus.jackson.*}, {@code JsonConfig}), nulls left out. A holder,
+     * so that it is built on the reading thread, not on the main thread that calls {@link #start}.
+     */
+    private static final class Canonical {
+        static final JsonMapper MAPPER = JsonMapper.builder().findAndAddModules()
+                .addModule(new PartialDateModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    /**
+     * What was read of one file: its raw SHA-256, and the provision with the hash of its canonical content, or why
+     * the file is bad.
+     */
+    record Result(String rawHash, Provision provision, String contentHash, DataFileException failure) {
+    }
+
+    /** A provision read ahead and the hash of its canonical content, for the catalog to bind. */
+    record Content(String hash, Provision provision) {
+    }
+
+    private ReadAhead(List<Path> files) {
+        files.forEach(f -> results.put(f, new CompletableFuture<>()));
+    }
+
+    /**
+     * Starts reading the data files of {@code dir} on a daemon thread; called from the application's main before
+     * the framework boots. Does nothing when the directory cannot be listed: the loader then says why.
+     */
+    public static void start(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        List<Path> files = firstFiles(absolute);
+        if (files.isEmpty()) {
+            return;
+        }
+        ReadAhead ahead = new ReadAhead(files);
+        Thread t = new Thread(ahead::readAll, "data-read-ahead");
+        t.setDaemon(true);
+        started = ahead;
+        t.start();
+    }
+
+    /** The data directory as {@code main} guesses it before configuration exists: system property, env, default. */
+    public static Path configuredDir(String defaultDir) {
+        String dir = System.getProperty("timeline.data-dir");
+        if (dir == null) {
+            dir = System.getenv("TIMELINE_DATA_DIR");
+        }
+        return Path.of(dir != null ? dir : defaultDir);
+    }
+
+    /**
+     * The provision read ahead from {@code file}, if its bytes were the ones hashing to {@code rawHash}; waits for
+     * the read when it is still under way (it started long before).
+     *
+     * @throws DataFileException the file's own problems, when it is the same bad file
+     */
+    static Optional<Provision> take(Path file, String rawHash) {
+        ReadAhead ahead = started;
+        if (ahead == null) {
+            return Optional.empty();
+        }
+        CompletableFuture<Result> pending = ahead.results.get(file.toAbsolutePath().normalize());
+        if (pending == null) {
+            return Optional.empty();
+        }
+        Result r;
+        try {
+            r = pending.join();
+        } catch (RuntimeException unexpected) {   // read here as the loader would: it then reads the file itself
+            return Optional.empty();
+        }
+        if (r == null || !r.rawHash().equals(rawHash)) {
+            return Optional.empty();
+        }
+        if (r.failure() != null) {
+            throw r.failure();
+        }
+        ahead.taken.incrementAndGet();
+        return Optional.of(r.provision());
+    }
+
+    /**
+     * The content read ahead from an unchanged {@code file} (one the loader does not parse), if its bytes hash to
+     * {@code rawHash} and it read without problems. A file that no longer passes today's rules was validated when
+     * it was loaded and stays served from the database, as without the read-ahead.
+     */
+    static Optional<Content> content(Path file, String rawHash) {
+        ReadAhead ahead = started;
+        CompletableFuture<Result> pending = ahead == null ? null : ahead.results.get(file.toAbsolutePath().normalize());
+        Result r = pending == null ? null : pending.exceptionally(e -> null).join();
+        if (r == null || !r.rawHash().equals(rawHash) || r.contentHash() == null) {
+            return Optional.empty();
+        }
+        ahead.taken.incrementAndGet();
+        return Optional.of(new Content(r.contentHash(), r.provision()));
+    }
+
+    /** The hash {@code ProvisionStore} gives the content of {@code p}, computed without the application's mapper. */
+    static String contentHash(Provision p) throws JsonProcessingException {
+        return ProvisionStore.hash(Canonical.MAPPER.writeValueAsString(p));
+    }
+
+    /**
+     * Drops every result, so that their documents can be collected (the catalog holds what it serves); called once
+     * the loader is done. Returns how many results the loader took.
+     */
+    static int finish() {
+        ReadAhead ahead = started;
+        started = null;
+        return ahead == null ? 0 : ahead.taken.get();
+    }
+
+    private void readAll() {
+        results.forEach((file, pending) -> {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                String rawHash = ProvisionStore.hash(bytes);
+                try {
+                    Provision p = DataFileLoader.parse(file, bytes);
+                    pending.complete(new Result(rawHash, p, contentHash(p), null));
+                } catch (DataFileException bad) {
+                    pending.complete(new Result(rawHash, null, null, bad));
+                }
+            } catch (IOException | RuntimeException e) {   // JsonProcessingException is an IOException
+                pending.complete(null);   // the loader reads this one itself, and reports what it finds
+            }
+        });
+    }
+
+    private static List<Path> firstFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.list(dir)) {
+            List<Path> sorted = paths.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            long[] bytes = {0};
+            return sorted.stream().limit(MAX_FILES).takeWhile(p -> (bytes[0] += sizeOf(p)) <= MAX_BYTES).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return Long.MAX_VALUE / 2;   // unreadable: stop here, the loader reports it
+        }
+    }
+}
