@@ -64,7 +64,8 @@ class HttpHygiene {
     void check(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String uri = request.uri();
-        if (request.authority() == null && request.getHeader("Host") == null) {
+        // Host first: authority() parses forwarding headers and allocates on every request (issue 15).
+        if (request.getHeader("Host") == null && request.authority() == null) {
             send(rc, 400, "A Host header is required.");
         } else if (uri == null || !uri.startsWith("/")) {
             send(rc, 400, "The request target must be a path such as /api/provisions.");

@@ -1,5 +1,7 @@
 package org.provisiontimeline.api;
 
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,24 +24,28 @@ class StrictQueryParameters {
     private final Map<Method, Set<String>> known = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
-    void rejectUnknown(UriInfo uri, ResourceInfo resource) {
+    void rejectUnknown(UriInfo uri, ResourceInfo resource, RoutingContext rc) {
         Method method = resource.getResourceMethod();
         if (method == null || !uri.getPath().startsWith("/api/")) {
             return;
         }
         Set<String> names = known.computeIfAbsent(method, StrictQueryParameters::queryNames);
-        for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
-            if (!names.contains(e.getKey())) {
+        // The router's decoded parameters, which the resource's own parameters are read from too: iterating them
+        // costs no copy (UriInfo.getQueryParameters() builds two maps per request, issue 15).
+        MultiMap params = rc.queryParams();
+        for (String name : params.names()) {
+            if (!names.contains(name)) {
                 throw new ApiException(400, "unknown-parameter", "Unknown query parameter",
-                        "Query parameter '" + e.getKey() + "' is not known here; accepted: "
+                        "Query parameter '" + name + "' is not known here; accepted: "
                                 + (names.isEmpty() ? "none" : String.join(", ", names)),
-                        List.of(Problem.ProblemError.atParameter(e.getKey(), "unknown parameter")));
+                        List.of(Problem.ProblemError.atParameter(name, "unknown parameter")));
             }
-            if (e.getValue().stream().anyMatch(String::isEmpty)) {
-                throw ApiException.badParameter(e.getKey(), "", "a value (leave the parameter out for its default)");
+            List<String> values = params.getAll(name);
+            if (values.contains("")) {
+                throw ApiException.badParameter(name, "", "a value (leave the parameter out for its default)");
             }
-            if (e.getValue().size() > 1) {
-                throw ApiException.badParameter(e.getKey(), String.join("', '", e.getValue()),
+            if (values.size() > 1) {
+                throw ApiException.badParameter(name, String.join("', '", values),
                         "a single value (the parameter is repeated)");
             }
         }

@@ -23,7 +23,12 @@ public record Provision(String id, String title, String shortTitle, String citat
     }
 
     public Optional<Category> category(String categoryId) {
-        return categories.stream().filter(c -> c.id().equals(categoryId)).findFirst();
+        for (Category c : categories) {   // a loop, not a stream: every status request asks (issue 15)
+            if (c.id().equals(categoryId)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Event> event(String eventId) {

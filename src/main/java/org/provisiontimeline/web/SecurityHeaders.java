@@ -47,7 +47,9 @@ public class SecurityHeaders {
         } else if (path.startsWith("/q/swagger-ui")) {
             headers.set("Content-Security-Policy", SWAGGER_UI_POLICY);
         }
-        rc.addHeadersEndHandler(ignored -> revalidateStaticFiles(rc.response().headers()));
+        if (path == null || !path.startsWith("/api/")) {   // the API serves no static files (and answers fast)
+            rc.addHeadersEndHandler(ignored -> revalidateStaticFiles(rc.response().headers()));
+        }
         rc.next();
     }
 
