@@ -3,6 +3,7 @@ package org.provisiontimeline.api;
 import jakarta.inject.Singleton;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +23,13 @@ class AnswerCache {
     private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     private final Set<Account> live = ConcurrentHashMap.newKeySet();
 
-    AnswerCache(@ConfigProperty(name = "timeline.answer-cache.max-bytes", defaultValue = "8388608") long maxBytes) {
-        this.maxBytes = maxBytes;
+    /**
+     * @param maxBytes the bound; by default a quarter of the maximum heap (32 MiB at {@code -Xmx128m}): enough for
+     *                 every status answer of a 1,000 × 100 catalog at {@code -Xmx256m}, whose answers then cost no
+     *                 rendering (issue 15)
+     */
+    AnswerCache(@ConfigProperty(name = "timeline.answer-cache.max-bytes") Optional<Long> maxBytes) {
+        this.maxBytes = maxBytes.orElse(Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Bytes held now: what the bound counts. */

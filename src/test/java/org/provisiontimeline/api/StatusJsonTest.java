@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.provisiontimeline.provision.CatalogEntry;
+import org.provisiontimeline.provision.ProvisionCatalog;
 
 /** The rendered-answer cache is really used, and a hit serves the bytes of a fresh rendering. */
 @QuarkusTest
@@ -25,5 +28,29 @@ class StatusJsonTest {
                 .then().statusCode(200).extract().asString();
         assertEquals(held, cache.heldBytes(), "the next day of the piece rendered nothing new");
         assertEquals(first.replace("2011-03-04", "2011-03-05"), second, "only the date differs");
+    }
+
+    @Inject
+    StatusJson json;
+
+    @Inject
+    ProvisionCatalog catalog;
+
+    /** Neighbouring pieces share governing events and sources: each piece keeps only what is new in it. */
+    @Test
+    void aPieceKeepsOnlyTheFragmentsItsNeighboursDoNotHave() {
+        CatalogEntry entry = catalog.find("us-fsa-907").orElseThrow();
+        int shared = 0;
+        int answers = 0;
+        for (int year = 2003; year <= 2012; year++) {
+            String answer = given().get("/api/provisions/us-fsa-907/status?date=" + year + "-07-15")
+                    .then().statusCode(200).extract().asString();
+            int kept = json.keptSize(entry, "general", LocalDate.of(year, 7, 15));
+            assertTrue(kept > 0, year + ": kept");
+            answers += answer.length();
+            shared += kept;
+        }
+        assertTrue(shared < answers * 0.7, "ten waiver years keep " + shared + " bytes for " + answers
+                + " bytes of answers");
     }
 }
