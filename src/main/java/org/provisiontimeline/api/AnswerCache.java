@@ -1,5 +1,7 @@
 package org.provisiontimeline.api;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
@@ -28,8 +30,12 @@ class AnswerCache {
      *                 every status answer of a 1,000 × 100 catalog at {@code -Xmx256m}, whose answers then cost no
      *                 rendering (issue 15)
      */
-    AnswerCache(@ConfigProperty(name = "timeline.answer-cache.max-bytes") Optional<Long> maxBytes) {
+    AnswerCache(@ConfigProperty(name = "timeline.answer-cache.max-bytes") Optional<Long> maxBytes,
+                MeterRegistry registry) {
         this.maxBytes = maxBytes.orElse(Runtime.getRuntime().maxMemory() / 4);
+        // What the bound counts, on the management port: how much of the heap is kept answers, not model.
+        Gauge.builder("timeline.answer.cache.bytes", held, AtomicLong::get).baseUnit("bytes")
+                .description("rendered answer bytes kept between requests").register(registry);
     }
 
     /** Bytes held now: what the bound counts. */

@@ -166,7 +166,7 @@ class ReadApiTest {
         given().when().get("/api/provisions/us-fsa-907/status?date=2012-06-01").then().statusCode(200);
         given().when().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"),
                 containsString("timeline_status_answers_total{state=\"SUSPENDED\"}"),
-                containsString("timeline_catalog_refresh_lag_seconds"));
+                containsString("timeline_catalog_refresh_lag_seconds"), containsString("timeline_answer_cache_bytes "));
     }
 
     @Test
