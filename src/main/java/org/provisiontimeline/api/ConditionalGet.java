@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.zone.ZoneRules;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -41,7 +42,7 @@ class ConditionalGet {
         if (!applies(request, resource)) {
             return Optional.empty();
         }
-        String tag = tagFor(http.getHeader(HttpHeaders.ACCEPT), http.uri());
+        String tag = tagFor(accept(http), http.uri());
         request.setProperty(TAG_PROPERTY, tag);   // the response filter reuses it instead of hashing again
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
@@ -84,6 +85,12 @@ class ConditionalGet {
         h = fnv(h, requestTarget);
         h = fnv(h, String.valueOf(accept));
         return "W/\"" + HexFormat.of().toHexDigits(h) + "\"";
+    }
+
+    /** Every Accept header, joined as JAX-RS joins them: the answer's media type depends on all of them. */
+    private static String accept(HttpServerRequest http) {
+        List<String> all = http.headers().getAll(HttpHeaders.ACCEPT);
+        return all.isEmpty() ? null : all.size() == 1 ? all.get(0) : String.join(",", all);
     }
 
     /** Today's date in the clock's zone as a day number: what {@code LocalDate.now(clock)} is, without allocating. */

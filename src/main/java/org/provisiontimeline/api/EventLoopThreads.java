@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * The default number of event-loop threads: four per core instead of Vert.x's two (issue 15). In-memory reads run on
  * the event loop that received them ({@link InMemoryReads}), so a loop thread the operating system has preempted, or
  * that a collection paused, holds up every connection it owns. More loops than cores keep that wait short: at two
- * cores, with 8 and with 32 connections, the status path's p99 went from 2.8–4.3 ms with 4 loops to 1.5–2.5 ms with 8,
- * at the same throughput; 16 loops gained nothing more (docs/benchmarks.md). A configured
+ * cores, with 8 and with 32 connections, the status path's p99 went from 2.8–4.3 ms with 4 loops to 1.5–2.5 ms with
+ * 8, at the same throughput; 16 loops gained nothing more (docs/decisions.md, "Tail latency"). A configured
  * {@code quarkus.vertx.event-loops-pool-size} wins: this source's ordinal is below application.properties.
  */
 public class EventLoopThreads implements ConfigSource {

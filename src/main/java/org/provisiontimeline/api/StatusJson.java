@@ -159,7 +159,7 @@ class StatusJson {
         final AnswerCache.Account account;
         /**
          * Fragments kept by this timeline's pieces, each once: neighbouring pieces share most governing events and
-         * sources, so a 1,000-provision catalog keeps all its answers in about a third of the bytes.
+         * sources, so the synthetic 1,000-provision catalog keeps a piece in ~0.8 KB instead of ~1.3 KB.
          */
         final Map<Fragment, byte[]> fragments = new ConcurrentHashMap<>();
 

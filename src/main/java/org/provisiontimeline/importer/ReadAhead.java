@@ -30,12 +30,15 @@ import org.provisiontimeline.status.Provision;
  * <p>
  * The result is only a shortcut. The loader still reads and hashes every file itself, and takes a result only when
  * the file's bytes hash to what was read here; otherwise (the file changed, the configured directory is another one,
- * the file is beyond {@link #MAX_FILES}) it reads the file as it always did. A bad file is reported the same way
- * either way: the read here keeps the loader's {@link DataFileException}.
+ * the directory holds more than {@link #MAX_FILES} files) it reads the file as it always did. A bad file is reported
+ * the same way either way: the read here keeps the loader's {@link DataFileException}.
  */
 public final class ReadAhead {
 
-    /** At most this many files, and this many bytes in all, are read ahead: enough for a hand-curated dataset. */
+    /**
+     * At most this many files, and this many bytes in all, are read ahead: enough for a hand-curated dataset. A
+     * directory with more files is not read ahead at all.
+     */
     static final int MAX_FILES = 16;
     static final long MAX_BYTES = 8L << 20;
 
@@ -107,20 +110,8 @@ public final class ReadAhead {
      */
     static Optional<Provision> take(Path file, String rawHash) {
         ReadAhead ahead = started;
-        if (ahead == null) {
-            return Optional.empty();
-        }
-        CompletableFuture<Result> pending = ahead.results.get(file.toAbsolutePath().normalize());
-        if (pending == null) {
-            return Optional.empty();
-        }
-        Result r;
-        try {
-            r = pending.join();
-        } catch (RuntimeException unexpected) {   // read here as the loader would: it then reads the file itself
-            return Optional.empty();
-        }
-        if (r == null || !r.rawHash().equals(rawHash)) {
+        Result r = matching(ahead, file, rawHash);
+        if (r == null) {
             return Optional.empty();
         }
         if (r.failure() != null) {
@@ -137,13 +128,22 @@ public final class ReadAhead {
      */
     static Optional<Content> content(Path file, String rawHash) {
         ReadAhead ahead = started;
-        CompletableFuture<Result> pending = ahead == null ? null : ahead.results.get(file.toAbsolutePath().normalize());
-        Result r = pending == null ? null : pending.exceptionally(e -> null).join();
-        if (r == null || !r.rawHash().equals(rawHash) || r.contentHash() == null) {
+        Result r = matching(ahead, file, rawHash);
+        if (r == null || r.contentHash() == null) {
             return Optional.empty();
         }
         ahead.taken.incrementAndGet();
         return Optional.of(new Content(r.contentHash(), r.provision()));
+    }
+
+    /**
+     * What was read ahead from {@code file}, if its bytes hashed to {@code rawHash}; {@code null} otherwise, or when
+     * the read failed (the loader then reads the file itself). Waits while the read is under way.
+     */
+    private static Result matching(ReadAhead ahead, Path file, String rawHash) {
+        CompletableFuture<Result> pending = ahead == null ? null : ahead.results.get(file.toAbsolutePath().normalize());
+        Result r = pending == null ? null : pending.exceptionally(unexpected -> null).join();
+        return r != null && r.rawHash().equals(rawHash) ? r : null;
     }
 
     /** The hash {@code ProvisionStore} gives the content of {@code p}, computed without the application's mapper. */
@@ -184,6 +184,11 @@ public final class ReadAhead {
         }
         try (Stream<Path> paths = Files.list(dir)) {
             List<Path> sorted = paths.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            if (sorted.size() > MAX_FILES) {
+                // A large catalog: its first files are a small part of the start's work, and reading them ahead
+                // competed with the boot for the cores (the 1,000-file catalog's second start took ~0.2 s longer).
+                return List.of();
+            }
             long[] bytes = {0};
             return sorted.stream().limit(MAX_FILES).takeWhile(p -> (bytes[0] += sizeOf(p)) <= MAX_BYTES).toList();
         } catch (IOException e) {

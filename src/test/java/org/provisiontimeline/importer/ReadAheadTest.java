@@ -72,16 +72,19 @@ class ReadAheadTest {
     }
 
     @Test
-    void onlyTheFirstFilesAreReadAhead() throws IOException {
-        for (int i = 0; i <= ReadAhead.MAX_FILES; i++) {
+    void aDirectoryOfUpToMaxFilesIsReadAheadALargerOneNot() throws IOException {
+        for (int i = 0; i < ReadAhead.MAX_FILES; i++) {
             write(String.format("p%02d", i), "Provision " + i);
         }
         ReadAhead.start(dir);
-        Path first = dir.resolve("p00.json");
-        Path beyond = dir.resolve(String.format("p%02d.json", ReadAhead.MAX_FILES));
+        Path last = dir.resolve(String.format("p%02d.json", ReadAhead.MAX_FILES - 1));
+        assertTrue(ReadAhead.take(last, rawHash(last)).isPresent());
+        ReadAhead.finish();
 
-        assertTrue(ReadAhead.take(first, rawHash(first)).isPresent());
-        assertTrue(ReadAhead.take(beyond, rawHash(beyond)).isEmpty(), "the loader reads the rest itself");
+        write(String.format("p%02d", ReadAhead.MAX_FILES), "One too many");
+        ReadAhead.start(dir);
+        Path first = dir.resolve("p00.json");
+        assertTrue(ReadAhead.take(first, rawHash(first)).isEmpty(), "a large catalog is read by the loader alone");
     }
 
     @Test
