@@ -1,8 +1,7 @@
 package org.provisiontimeline.api;
 
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The default number of event-loop threads: four per core instead of Vert.x's two (issue 15). In-memory reads run on
@@ -12,35 +11,17 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * 8, at the same throughput; 16 loops gained nothing more (docs/decisions.md, "Tail latency"). A configured
  * {@code quarkus.vertx.event-loops-pool-size} wins: this source's ordinal is below application.properties.
  */
-public class EventLoopThreads implements ConfigSource {
+public class EventLoopThreads extends MapBackedConfigSource {
 
     static final String PROPERTY = "quarkus.vertx.event-loops-pool-size";
+
+    public EventLoopThreads() {
+        super("timeline-event-loop-threads",
+                Map.of(PROPERTY, Integer.toString(forCores(Runtime.getRuntime().availableProcessors()))), 50);
+    }
 
     /** Four per core, never fewer than Vert.x's own two per core, and at most 64 unless more is configured. */
     static int forCores(int cores) {
         return Math.max(2 * cores, Math.min(4 * cores, 64));
-    }
-
-    private final Map<String, String> values =
-            Map.of(PROPERTY, Integer.toString(forCores(Runtime.getRuntime().availableProcessors())));
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return values.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return values.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "timeline-event-loop-threads";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 50;
     }
 }

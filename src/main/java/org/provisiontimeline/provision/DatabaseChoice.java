@@ -1,8 +1,7 @@
 package org.provisiontimeline.provision;
 
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Chooses the database when the process starts, so one jar serves both: PostgreSQL when {@code TIMELINE_DB_URL}
@@ -11,37 +10,19 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * says which one is active. Its ordinal sits above application.properties and below environment variables, so an
  * explicit {@code TIMELINE_DB_POSTGRESQL_ACTIVE} (or a test profile) still wins.
  */
-public class DatabaseChoice implements ConfigSource {
+public class DatabaseChoice extends MapBackedConfigSource {
 
     static final String POSTGRESQL_ACTIVE = "timeline.db.postgresql-active";
     static final String H2_ACTIVE = "timeline.db.h2-active";
 
-    private final Map<String, String> values;
-
     public DatabaseChoice() {
+        super("timeline-database-choice", choice(), 260);
+    }
+
+    private static Map<String, String> choice() {
         String url = System.getProperty("timeline.db-url", System.getenv().getOrDefault("TIMELINE_DB_URL", ""));
         boolean postgresql = url.startsWith("jdbc:postgresql:");
         boolean h2 = url.isEmpty();   // any other URL: neither, and Database stops start-up saying why
-        values = Map.of(POSTGRESQL_ACTIVE, Boolean.toString(postgresql), H2_ACTIVE, Boolean.toString(h2));
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return values.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return values.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "timeline-database-choice";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 260;
+        return Map.of(POSTGRESQL_ACTIVE, Boolean.toString(postgresql), H2_ACTIVE, Boolean.toString(h2));
     }
 }
