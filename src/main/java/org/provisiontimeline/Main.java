@@ -11,7 +11,7 @@ import org.provisiontimeline.importer.ReadAhead;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
+    Main() {   // package-private: Quarkus makes the @QuarkusMain class a bean, and frowns on private constructors
     }
 
     public static void main(String... args) {

@@ -176,6 +176,11 @@ public final class Timeline {
         return i >= 0 ? i : -i - 2;
     }
 
+    /** The first day of piece {@code i} ({@link LocalDate#MIN} for the piece before the first event). */
+    public LocalDate pieceStart(int i) {
+        return LocalDate.ofEpochDay(pieceStarts[i]);
+    }
+
     /** The number of pieces; {@link #pieceOf} answers from 0 to this, exclusive. */
     public int pieces() {
         return pieceStarts.length;

@@ -19,15 +19,31 @@ class StatusJsonTest {
     AnswerCache cache;
 
     @Test
-    void secondAnswerOfAPieceComesFromTheCache() {
+    void secondAnswerOfAPieceComesFromTheCache() throws Exception {
         String first = given().get("/api/provisions/us-fsa-907/status?date=2011-03-04&category=humanitarian")
                 .then().statusCode(200).contentType("application/json").extract().asString();
+        json.awaitBackground();
         long held = cache.heldBytes();
-        assertTrue(held > 0, "the piece was kept: " + held);
+        CatalogEntry entry = catalog.find("us-fsa-907").orElseThrow();
+        assertTrue(json.keptSize(entry, "humanitarian", LocalDate.of(2011, 3, 4)) > 0, "the piece was kept");
         String second = given().get("/api/provisions/us-fsa-907/status?date=2011-03-05&category=humanitarian")
                 .then().statusCode(200).extract().asString();
         assertEquals(held, cache.heldBytes(), "the next day of the piece rendered nothing new");
         assertEquals(first.replace("2011-03-04", "2011-03-05"), second, "only the date differs");
+    }
+
+    /** The first answer of a timeline queues the rest of its pieces; they are rendered without being asked for. */
+    @Test
+    void aTimelinesOtherPiecesAreRenderedInTheBackground() throws Exception {
+        String id = CurationTest.importSecondProvision();   // a version no other test has asked about
+        given().get("/api/provisions/" + id + "/status?date=2011-05-05&category=energy").then().statusCode(200);
+        json.awaitBackground();
+        CatalogEntry entry = catalog.find(id).orElseThrow();
+        for (String day : new String[] {"2005-01-01", "2012-03-01", "2014-05-01", "2016-01-01"}) {
+            assertTrue(json.keptSize(entry, "energy", LocalDate.parse(day)) > 0, day + ": rendered");
+        }
+        assertEquals(0, json.keptSize(entry, "general", LocalDate.parse("2012-03-01")),
+                "another category's timeline waits for its own first answer");
     }
 
     @Inject
