@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jboss.logging.Logger;
@@ -65,13 +67,15 @@ class StatusJson {
     /**
      * Renders every piece of a timeline once its first answer is asked for, one timeline at a time. Without it a
      * catalog warms up by chance: with a random provision and date per request, the last of ~95,000 pieces is first
-     * asked after about a million requests.
+     * asked after about a million requests. At most 4,096 timelines wait (a catalog of 1,000 provisions has a few
+     * thousand); past that a timeline is not queued, and its requests render their own pieces as before.
      */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "answer-prerender");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(4096), r -> {
+                Thread t = new Thread(r, "answer-prerender");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     StatusJson(ObjectMapper mapper, AnswerCache cache) {
         this.mapper = mapper;
@@ -127,8 +131,8 @@ class StatusJson {
     }
 
     /** Waits until the pieces queued for background rendering are rendered: for tests that count kept bytes. */
-    void awaitBackground() throws InterruptedException, java.util.concurrent.ExecutionException {
-        background.submit(() -> { }).get();
+    void awaitBackground() throws Exception {
+        background.submit(() -> { }).get(30, TimeUnit.SECONDS);
     }
 
     private byte[] renderFirst(Pieces pieces, int index, Timeline timeline, CatalogEntry entry, LocalDate day,
