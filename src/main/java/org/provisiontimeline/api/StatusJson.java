@@ -85,8 +85,9 @@ class StatusJson {
     /** The JSON of {@code entry.timeline(category).answer(day)} stamped with the entry's version and {@code asOf}. */
     byte[] answer(CatalogEntry entry, String category, LocalDate day, String asOf) {
         Timeline timeline = entry.timeline(category);
-        Pieces pieces = entry.view("status-json/" + category, () -> new Pieces(timeline, entry, cache));
-        if (pieces.prerender.compareAndSet(false, true)) {
+        Pieces pieces = pieces(entry, category, timeline);
+        // A plain read first: a compare-and-set on every request would write the shared flag's cache line.
+        if (!pieces.prerender.get() && pieces.prerender.compareAndSet(false, true)) {
             background.execute(() -> renderAll(pieces, timeline, entry));
         }
         int index = timeline.pieceOf(day);
@@ -103,9 +104,13 @@ class StatusJson {
     /** What keeping the piece of {@code day} added to the cache (0 when it is not kept): for tests. */
     int keptSize(CatalogEntry entry, String category, LocalDate day) {
         Timeline timeline = entry.timeline(category);
-        Pieces pieces = entry.view("status-json/" + category, () -> new Pieces(timeline, entry, cache));
-        Piece piece = pieces.rendered.get(timeline.pieceOf(day));
+        Piece piece = pieces(entry, category, timeline).rendered.get(timeline.pieceOf(day));
         return piece == null ? 0 : piece.size();
+    }
+
+    /** The rendered pieces of one timeline of {@code entry}'s version, made on first use. */
+    private Pieces pieces(CatalogEntry entry, String category, Timeline timeline) {
+        return entry.view("status-json/" + category, () -> new Pieces(timeline, entry, cache));
     }
 
     /** Renders the pieces nobody has asked for yet, until the cache is full. */
