@@ -73,7 +73,7 @@ public class StatusResource {
             CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
             String cat = Params.category(entry.provision(), category);
             LocalDate on = day != null ? day : LocalDate.now(clock);
-            metrics.count(entry.timeline(cat).brief(on).state());
+            metrics.count(entry.timeline(cat).state(on));
             // The answer's JSON comes from a cache of rendered timeline pieces: the same bytes Jackson would write.
             return RestResponse.ResponseBuilder.ok(json.answer(entry, cat, on, asOf), StatusJson.MEDIA_TYPE).build();
         });

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,12 +33,19 @@ public final class Timeline {
     private final Provision provision;
     private final String category;
     private final List<Segment> segments;
-    private final List<Interval> intervals;
     // Days as epoch-day numbers: a binary search over a long[] reads one array, not a LocalDate object per step (a
     // large catalog's timelines do not fit in the processor's caches, and every status request searches twice).
     private final long[] segmentStarts;
-    private final StatusBrief[] briefs;
-    private final Map<String, Event> eventsById;
+    // Each segment's "since" and "until" (its interval's), worked out once. The intervals and the briefs are made
+    // again when first asked for, and only then kept: a catalog's status answers need neither, and keeping both for
+    // every timeline took ~9 MB of a 1,000-provision catalog's heap (issue 15).
+    private final PartialDate[] since;
+    private final PartialDate[] until;
+    private volatile List<Interval> intervals;
+    private volatile StatusBrief[] briefs;
+    // The events by id, sorted, for a binary search: two arrays instead of a hash map's node per event.
+    private final String[] eventIds;
+    private final Event[] eventsInIdOrder;
     // Answer pieces: the segments cut where a day's warnings change (a coverage gap or checkedThrough), so every day
     // of one piece has the same answer but its date; callers may render a piece once (StatusAnswer's JSON).
     private final long[] pieceStarts;
@@ -46,33 +54,34 @@ public final class Timeline {
         this.provision = provision;
         this.category = category;
         this.segments = segments;
-        this.intervals = Segment.merge(segments);
+        List<Interval> merged = Segment.merge(segments);
         this.segmentStarts = new long[segments.size()];
-        this.briefs = new StatusBrief[segments.size()];
+        this.since = new PartialDate[segments.size()];
+        this.until = new PartialDate[segments.size()];
         // Intervals are merges of consecutive segments, so one walk pairs each segment with its interval, and each
         // interval with its first segment and the first segment of the next one: linear, not a search per segment.
         int first = 0;
-        for (int k = 0; k < intervals.size(); k++) {
-            Interval interval = intervals.get(k);
+        for (Interval interval : merged) {
             int last = first;   // the segment that ends the interval
             while (!Objects.equals(segments.get(last).to(), interval.to())) {
                 last++;
             }
-            PartialDate since = segments.get(first).startedBy();
-            PartialDate until = untilOf(interval, since, last + 1 < segments.size() ? segments.get(last + 1) : null);
+            PartialDate from = segments.get(first).startedBy();
+            PartialDate to = untilOf(interval, from, last + 1 < segments.size() ? segments.get(last + 1) : null);
             for (int i = first; i <= last; i++) {
                 Segment s = segments.get(i);
                 segmentStarts[i] = (s.from() != null ? s.from() : LocalDate.MIN).toEpochDay();
-                briefs[i] = new StatusBrief(s.state(), s.state().restricted(), since, until, s.confidence(),
-                        List.copyOf(s.snapshot().eventIds()));
+                since[i] = from;
+                until[i] = to;
             }
             first = last + 1;
         }
-        Map<String, Event> byId = new HashMap<>();
+        Map<String, Event> byId = new TreeMap<>();
         for (Event e : provision.events()) {
             byId.putIfAbsent(e.id(), e);   // the first of a repeated id wins, as Provision.event(id) finds it
         }
-        this.eventsById = byId;
+        this.eventIds = byId.keySet().toArray(new String[0]);
+        this.eventsInIdOrder = byId.values().toArray(new Event[0]);
         List<LocalDate> cuts = new ArrayList<>();
         for (CoverageGap gap : provision.coverage()) {
             cuts.add(gap.from());
@@ -127,7 +136,12 @@ public final class Timeline {
 
     /** All maximal intervals, from the unbounded past to the unbounded future. */
     public List<Interval> intervals() {
-        return intervals;
+        List<Interval> made = intervals;
+        if (made == null) {   // two threads may both make them: the same list, and either may be kept
+            made = Segment.merge(segments);
+            intervals = made;
+        }
+        return made;
     }
 
     /**
@@ -138,7 +152,7 @@ public final class Timeline {
      */
     public List<Interval> intervals(LocalDate from, LocalDate to) {
         List<Interval> out = new ArrayList<>();
-        for (Interval i : intervals) {
+        for (Interval i : intervals()) {
             boolean endsBefore = from != null && i.to() != null && !i.to().isAfter(from);
             boolean startsAfter = to != null && i.from() != null && !i.from().isBefore(to);
             if (!endsBefore && !startsAfter) {
@@ -150,7 +164,22 @@ public final class Timeline {
 
     /** The state on {@code day} in brief: what batch annotation needs, found by binary search. */
     public StatusBrief brief(LocalDate day) {
-        return briefs[segmentIndex(day)];
+        StatusBrief[] made = briefs;
+        if (made == null) {   // as with the intervals, a race makes equal arrays
+            made = new StatusBrief[segments.size()];
+            for (int i = 0; i < made.length; i++) {
+                Segment s = segments.get(i);
+                made[i] = new StatusBrief(s.state(), s.state().restricted(), since[i], until[i], s.confidence(),
+                        List.copyOf(s.snapshot().eventIds()));
+            }
+            briefs = made;
+        }
+        return made[segmentIndex(day)];
+    }
+
+    /** The state on {@code day}, found by binary search: what a count of answers by state needs. */
+    public State state(LocalDate day) {
+        return segments.get(segmentIndex(day)).state();
     }
 
     /** The state on {@code day}, with its reasons, sources and warnings. */
@@ -158,11 +187,10 @@ public final class Timeline {
         Objects.requireNonNull(day, "day");
         int i = segmentIndex(day);
         Segment segment = segments.get(i);
-        StatusBrief brief = briefs[i];   // since and until were worked out once, when the timeline was built
         List<String> warnings = warnings(day, segment);
-        String explanation = Explanation.of(provision, category, segment, brief.since(), brief.until());
+        String explanation = Explanation.of(provision, category, segment, since[i], until[i]);
         return new StatusAnswer(provision.id(), day, category, segment.state().restricted(), segment.state(),
-                brief.since(), brief.until(), segment.confidence(), explanation, segment.governing(),
+                since[i], until[i], segment.confidence(), explanation, segment.governing(),
                 segment.candidates(), warnings, provision.checkedThrough(), sourcesOf(segment.governing()), null,
                 null);
     }
@@ -216,9 +244,9 @@ public final class Timeline {
         Set<Source> sources = new LinkedHashSet<>();
         for (GoverningEvent g : governing) {
             if (!g.derived()) {
-                Event e = eventsById.get(g.id());
-                if (e != null) {
-                    sources.addAll(e.sources());
+                int at = Arrays.binarySearch(eventIds, g.id());
+                if (at >= 0) {
+                    sources.addAll(eventsInIdOrder[at].sources());
                 }
             }
         }

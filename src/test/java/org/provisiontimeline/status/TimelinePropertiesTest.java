@@ -79,6 +79,7 @@ class TimelinePropertiesTest {
                 StatusBrief brief = t.brief(day);
                 StatusAnswer answer = t.answer(day);
                 assertEquals(answer.state(), brief.state(), "state on " + day);
+                assertEquals(answer.state(), t.state(day), "state alone on " + day);
                 assertEquals(answer.restricted(), brief.restricted(), "restricted on " + day);
                 assertEquals(answer.since(), brief.since(), "since on " + day);
                 assertEquals(answer.until(), brief.until(), "until on " + day);
