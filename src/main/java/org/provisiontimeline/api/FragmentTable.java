@@ -3,62 +3,132 @@ package org.provisiontimeline.api;
 import java.util.Arrays;
 
 /**
- * One copy of each distinct fragment of a timeline's kept answers, found by content. An open-addressing table of the
- * byte arrays themselves: a fragment costs its array and a slot, where a {@code ConcurrentHashMap} keyed by a
- * wrapper cost ~64 bytes more (the wrapper, the map's node, the value reference), ~14 MB for the 1,000-provision
- * catalog (issue 15). Lookups happen only when a piece is first rendered, so one lock is enough.
+ * One copy of each distinct fragment of a timeline's kept answers, found by content and stored end to end in one
+ * growing byte array; a fragment is known by its number. Against one byte array per fragment in a hash map, a
+ * fragment costs its bytes and ~12 more instead of ~64 more, the collector sees one array per timeline instead of
+ * ~500, and the fragments of one answer sit near each other in memory: a large catalog's answers do not fit in the
+ * processor's caches, and an answer is ~25 fragments (issue 15).
+ * <p>
+ * Fragments are only ever added. The arrays grow by copying, and the bytes of a fragment never change once it is
+ * added, so a reader may use any array at least as new as the fragments it reads: it reads {@link #bytes} and
+ * {@link #starts} (volatile) after the piece that names them, which was published after they were added. Adding
+ * and looking up happen only when a piece is first rendered, under one lock.
  */
 final class FragmentTable {
 
     /**
-     * What keeping a new fragment costs besides its bytes, with compressed references (heaps under 32 GiB): the
-     * array's 16-byte header, ~4 bytes of padding to 8, and its slot in a table at most half full (~8 bytes).
+     * What keeping a new fragment costs besides its bytes: its start (4 bytes) and its slot in a lookup table at most
+     * half full (~8 bytes), with room to grow counted in neither (the arrays at most double).
      */
-    static final int OVERHEAD = 28;
+    static final int OVERHEAD = 12;
 
-    private byte[][] slots = new byte[16][];
+    private volatile byte[] bytes = new byte[1024];
+    /** {@code starts[k]} is where fragment {@code k} begins; {@code starts[count]} is where the next one will. */
+    private volatile int[] starts = new int[17];
     private int count;
+    /** Fragment numbers plus one by content hash, open addressing; 0 is an empty slot. */
+    private int[] slots = new int[32];
 
-    /** The kept fragment equal to {@code fragment}, keeping {@code fragment} itself if there is none. */
-    synchronized byte[] intern(byte[] fragment) {
+    /** The number of the fragment equal to {@code fragment}, adding it if there is none. */
+    synchronized int intern(byte[] fragment) {
         int at = slot(fragment);
-        if (slots[at] != null) {
-            return slots[at];
+        if (slots[at] != 0) {
+            return slots[at] - 1;
         }
-        slots[at] = fragment;
-        if (++count * 2 > slots.length) {
-            grow();
+        append(fragment);
+        slots[at] = count;   // the new fragment's number is count - 1
+        if (count * 2 > slots.length) {
+            rehash();
         }
-        return fragment;
+        return count - 1;
     }
 
     /** Whether a fragment equal to {@code fragment} is kept. */
     synchronized boolean contains(byte[] fragment) {
-        return slots[slot(fragment)] != null;
+        return slots[slot(fragment)] != 0;
     }
 
     synchronized int size() {
         return count;
     }
 
+    /**
+     * Copies the fragments numbered {@code ids[from]} to {@code ids[to - 1]}, one after the other, to {@code out} from
+     * {@code at}; returns where they end.
+     */
+    int copy(int[] ids, int from, int to, byte[] out, int at) {
+        byte[] b = bytes;
+        int[] s = starts;
+        for (int i = from; i < to; i++) {
+            int length = s[ids[i] + 1] - s[ids[i]];
+            System.arraycopy(b, s[ids[i]], out, at, length);
+            at += length;
+        }
+        return at;
+    }
+
+    /** The total length of the fragments numbered {@code ids}. */
+    int length(int[] ids) {
+        int[] s = starts;
+        int length = 0;
+        for (int id : ids) {
+            length += s[id + 1] - s[id];
+        }
+        return length;
+    }
+
+    private void append(byte[] fragment) {
+        int end = starts[count];
+        byte[] b = bytes;
+        if (end + fragment.length > b.length) {
+            b = Arrays.copyOf(b, Math.max(b.length * 2, end + fragment.length));
+        }
+        System.arraycopy(fragment, 0, b, end, fragment.length);
+        int[] s = starts;
+        if (count + 2 > s.length) {
+            s = Arrays.copyOf(s, s.length * 2);
+        }
+        s[count + 1] = end + fragment.length;
+        bytes = b;
+        starts = s;
+        count++;
+    }
+
     /** The slot holding a fragment equal to {@code fragment}, or the empty slot where it belongs. */
     private int slot(byte[] fragment) {
         int mask = slots.length - 1;
         int at = mix(Arrays.hashCode(fragment)) & mask;
-        while (slots[at] != null && !Arrays.equals(slots[at], fragment)) {
+        while (slots[at] != 0 && !equal(slots[at] - 1, fragment)) {
             at = (at + 1) & mask;
         }
         return at;
     }
 
-    private void grow() {
-        byte[][] old = slots;
-        slots = new byte[old.length * 2][];
-        for (byte[] f : old) {
-            if (f != null) {
-                slots[slot(f)] = f;
+    private boolean equal(int id, byte[] fragment) {
+        int from = starts[id];
+        return Arrays.equals(bytes, from, starts[id + 1], fragment, 0, fragment.length);
+    }
+
+    private void rehash() {
+        int[] old = slots;
+        slots = new int[old.length * 2];
+        int mask = slots.length - 1;
+        for (int id = 0; id < count; id++) {
+            int at = mix(hash(id)) & mask;
+            while (slots[at] != 0) {
+                at = (at + 1) & mask;
             }
+            slots[at] = id + 1;
         }
+    }
+
+    /** {@link Arrays#hashCode(byte[])} of fragment {@code id}, read where it is stored. */
+    private int hash(int id) {
+        int h = 1;
+        for (int i = starts[id]; i < starts[id + 1]; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
     }
 
     /** Spreads the hash's high bits into the low ones, which pick the slot. */

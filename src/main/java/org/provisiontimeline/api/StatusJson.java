@@ -43,7 +43,7 @@ class StatusJson {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = "}".getBytes(StandardCharsets.UTF_8);
     /** A piece whose answer could not be spliced: always rendered whole. */
-    private static final Piece WHOLE = new Piece(new byte[0], new byte[0][], 0);
+    private static final Piece WHOLE = new Piece(new int[0], 0);
     /**
      * Where a piece's tail is cut into fragments that other pieces share (a cut is only a storage boundary: the
      * fragments are joined back in order, and the result is checked against Jackson). Neighbouring pieces name
@@ -65,8 +65,8 @@ class StatusJson {
     }
 
     /**
-     * What keeping a piece costs besides its new fragments, with compressed references: the piece (24 bytes) and the
-     * header of its array of fragment references (16); each reference adds {@link #REFERENCE}.
+     * What keeping a piece costs besides its new fragments: the piece (24 bytes) and the header of its array of
+     * fragment numbers (16); each number adds {@link #REFERENCE}.
      */
     private static final int PIECE_OVERHEAD = 40;
     private static final int REFERENCE = 4;
@@ -111,7 +111,7 @@ class StatusJson {
         if (piece == WHOLE) {
             return json(timeline.answer(day).withProvenance(entry.datasetVersion(), asOf));
         }
-        return piece.splice(day, pieces.datasetVersion, asOf == null ? NULL : json(asOf));
+        return piece.splice(day, pieces.fragments, pieces.datasetVersion, asOf == null ? NULL : json(asOf));
     }
 
     /** What keeping the piece of {@code day} added to the cache (0 when it is not kept): for tests. */
@@ -160,16 +160,18 @@ class StatusJson {
         if (cache.full()) {
             return whole;   // the cache is full: render per request, without the work of splitting
         }
-        Piece piece = split(new String(json(answer), StandardCharsets.UTF_8), day, pieces.fragments);
-        if (piece != WHOLE && !Arrays.equals(whole, piece.splice(day, pieces.datasetVersion,
-                asOf == null ? NULL : json(asOf)))) {
-            piece = WHOLE;
-        }
-        if (piece != WHOLE && !pieces.account.reserve(piece.size())) {
-            return whole;   // over the bound: render per request, try again later
-        }
-        if (piece != WHOLE) {
-            piece = pieces.share(piece);
+        List<byte[]> fragments = split(new String(json(answer), StandardCharsets.UTF_8), day);
+        Piece piece = WHOLE;
+        if (fragments != null) {
+            int size = pieces.sizeOf(fragments);
+            if (!pieces.account.reserve(size)) {
+                return whole;   // over the bound: render per request, try again later
+            }
+            piece = pieces.keep(fragments, size);
+            if (!Arrays.equals(whole, piece.splice(day, pieces.fragments, pieces.datasetVersion,
+                    asOf == null ? NULL : json(asOf)))) {
+                piece = WHOLE;   // its fragments stay kept (and counted): the table only grows
+            }
         }
         if (!pieces.rendered.compareAndSet(index, null, piece) && piece != WHOLE) {
             pieces.account.release(piece.size());   // another request rendered it first
@@ -178,15 +180,14 @@ class StatusJson {
     }
 
     /**
-     * The bytes before and after the date of an answer rendered without dataset version and asOf, the tail cut into
-     * fragments ({@link #CUTS}). Fragments already kept for this timeline ({@code shared}) are reused, and the piece's
-     * size counts only the bytes it adds.
+     * The bytes before and after the date of an answer rendered without dataset version and asOf: the head, then the
+     * tail cut into fragments ({@link #CUTS}); {@code null} when the answer cannot be spliced.
      */
-    private static Piece split(String json, LocalDate day, FragmentTable shared) {
+    private static List<byte[]> split(String json, LocalDate day) {
         String date = DATE_FIELD + day + "\"";
         int at = json.indexOf(date);
         if (at < 0 || !json.endsWith(TAIL)) {
-            return WHOLE;
+            return null;
         }
         byte[] head = json.substring(0, at + DATE_FIELD.length()).getBytes(StandardCharsets.UTF_8);
         byte[] tail = (json.substring(at + date.length() - 1, json.length() - TAIL.length())
@@ -201,11 +202,7 @@ class StatusJson {
             }
         }
         fragments.add(Arrays.copyOfRange(tail, from, tail.length));
-        int size = PIECE_OVERHEAD + REFERENCE * fragments.size();
-        for (byte[] f : fragments) {
-            size += shared.contains(f) ? 0 : f.length + FragmentTable.OVERHEAD;
-        }
-        return new Piece(fragments.get(0), fragments.subList(1, fragments.size()).toArray(new byte[0][]), size);
+        return fragments;
     }
 
     private static byte[][] cuts(String... cuts) {
@@ -256,35 +253,38 @@ class StatusJson {
             this.account = cache.open(this);
         }
 
-        /** {@code piece} with each fragment replaced by the one already kept, if any. */
-        Piece share(Piece piece) {
-            byte[][] tail = piece.tail().clone();
-            for (int i = 0; i < tail.length; i++) {
-                tail[i] = fragments.intern(tail[i]);
+        /** What keeping {@code fragments} as a piece would add: only the fragments not kept yet count. */
+        int sizeOf(List<byte[]> fragments) {
+            int size = PIECE_OVERHEAD + REFERENCE * fragments.size();
+            for (byte[] f : fragments) {
+                size += this.fragments.contains(f) ? 0 : f.length + FragmentTable.OVERHEAD;
             }
-            return new Piece(fragments.intern(piece.head()), tail, piece.size());
+            return size;
+        }
+
+        /** A piece of {@code fragments}, each added to this timeline's table unless an equal one is there. */
+        Piece keep(List<byte[]> fragments, int size) {
+            int[] ids = new int[fragments.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = this.fragments.intern(fragments.get(i));
+            }
+            return new Piece(ids, size);
         }
     }
 
     /**
-     * An answer's JSON around its date: {@code head}, the date, the {@code tail} fragments, then version and asOf;
-     * {@code size} is what keeping it added to the cache.
+     * An answer's JSON around its date, as the numbers of its fragments in the timeline's table: the head, the date,
+     * the other fragments, then version and asOf; {@code size} is what keeping it added to the cache.
      */
-    private record Piece(byte[] head, byte[][] tail, int size) {
+    private record Piece(int[] ids, int size) {
 
-        byte[] splice(LocalDate day, byte[] datasetVersion, byte[] asOf) {
+        byte[] splice(LocalDate day, FragmentTable table, byte[] datasetVersion, byte[] asOf) {
             byte[] date = day.toString().getBytes(StandardCharsets.US_ASCII);
-            int length = head.length + date.length + datasetVersion.length + AS_OF_FIELD.length + asOf.length
-                    + END.length;
-            for (byte[] f : tail) {
-                length += f.length;
-            }
-            byte[] out = new byte[length];
-            int at = put(out, 0, head);
+            byte[] out = new byte[table.length(ids) + date.length + datasetVersion.length + AS_OF_FIELD.length
+                    + asOf.length + END.length];
+            int at = table.copy(ids, 0, 1, out, 0);
             at = put(out, at, date);
-            for (byte[] f : tail) {
-                at = put(out, at, f);
-            }
+            at = table.copy(ids, 1, ids.length, out, at);
             at = put(out, at, datasetVersion);
             at = put(out, at, AS_OF_FIELD);
             at = put(out, at, asOf);

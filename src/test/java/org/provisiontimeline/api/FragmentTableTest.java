@@ -1,10 +1,11 @@
 package org.provisiontimeline.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -14,28 +15,46 @@ class FragmentTableTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void equalFragmentsAreKeptOnce() {
-        FragmentTable table = new FragmentTable();
-        byte[] first = bytes("{\"id\":\"e1\"}");
-        assertFalse(table.contains(bytes("{\"id\":\"e1\"}")));
-        assertSame(first, table.intern(first));
-        assertTrue(table.contains(bytes("{\"id\":\"e1\"}")));
-        assertSame(first, table.intern(bytes("{\"id\":\"e1\"}")), "an equal fragment gives back the kept one");
-        assertEquals(1, table.size());
+    private static String joined(FragmentTable table, int... ids) {
+        byte[] out = new byte[table.length(ids) + 2];
+        out[0] = '<';
+        int end = table.copy(ids, 0, ids.length, out, 1);
+        out[end] = '>';
+        assertEquals(out.length - 1, end, "copy returns where the fragments end");
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     @Test
-    void manyFragmentsSurviveTheTableGrowing() {
+    void equalFragmentsAreKeptOnceAndReadBackInOrder() {
         FragmentTable table = new FragmentTable();
-        byte[][] kept = new byte[5000][];
-        for (int i = 0; i < kept.length; i++) {
-            kept[i] = table.intern(bytes("fragment " + i));
+        assertFalse(table.contains(bytes("{\"id\":\"e1\"}")));
+        int e1 = table.intern(bytes("{\"id\":\"e1\"}"));
+        int comma = table.intern(bytes(","));
+        int e2 = table.intern(bytes("{\"id\":\"é2\"}"));
+        assertTrue(table.contains(bytes("{\"id\":\"e1\"}")));
+        assertEquals(e1, table.intern(bytes("{\"id\":\"e1\"}")), "an equal fragment has the kept one's number");
+        assertEquals(3, table.size());
+        assertEquals("<{\"id\":\"é2\"},{\"id\":\"e1\"},{\"id\":\"é2\"}>", joined(table, e2, comma, e1, comma, e2));
+    }
+
+    @Test
+    void fragmentsSurviveTheTableGrowing() {
+        FragmentTable table = new FragmentTable();
+        int[] ids = new int[5000];
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < ids.length; i++) {
+            byte[] f = bytes("fragment " + i + " ".repeat(i % 300));   // past the first array's 1,024 bytes
+            ids[i] = table.intern(f);
+            expected.writeBytes(f);
         }
-        assertEquals(kept.length, table.size());
-        for (int i = 0; i < kept.length; i++) {
-            assertSame(kept[i], table.intern(bytes("fragment " + i)), "fragment " + i);
+        assertEquals(ids.length, table.size());
+        for (int i = 0; i < ids.length; i++) {
+            assertEquals(ids[i], table.intern(bytes("fragment " + i + " ".repeat(i % 300))), "fragment " + i);
         }
-        assertTrue(table.intern(new byte[0]).length == 0 && table.contains(new byte[0]), "the empty fragment too");
+        byte[] out = new byte[table.length(ids)];
+        table.copy(ids, 0, ids.length, out, 0);
+        assertArrayEquals(expected.toByteArray(), out);
+        int empty = table.intern(new byte[0]);
+        assertTrue(table.contains(new byte[0]) && table.length(new int[] {empty}) == 0, "the empty fragment too");
     }
 }
