@@ -18,13 +18,13 @@ final class FragmentTable {
 
     /**
      * What keeping a new fragment costs besides its bytes: its start (4 bytes) and its slot in a lookup table at most
-     * half full (~8 bytes), with room to grow counted in neither (the arrays at most double).
+     * half full (~8 bytes). The room kept for growth is not counted: {@link #trim} gives it back.
      */
     static final int OVERHEAD = 12;
 
-    private volatile byte[] bytes = new byte[1024];
+    private volatile byte[] bytes = new byte[256];
     /** {@code starts[k]} is where fragment {@code k} begins; {@code starts[count]} is where the next one will. */
-    private volatile int[] starts = new int[17];
+    private volatile int[] starts = new int[8];
     private int count;
     /** Fragment numbers plus one by content hash, open addressing; 0 is an empty slot. */
     private int[] slots = new int[32];
@@ -50,6 +50,16 @@ final class FragmentTable {
 
     synchronized int size() {
         return count;
+    }
+
+    /**
+     * Gives back the room kept for growth: called once a timeline's pieces are all rendered, when more fragments
+     * are unlikely. The arrays grow by half again, so without this a catalog keeps a quarter more bytes than it
+     * uses, on average; the lookup table is left as it is.
+     */
+    synchronized void trim() {
+        bytes = Arrays.copyOf(bytes, starts[count]);
+        starts = Arrays.copyOf(starts, count + 1);
     }
 
     /**
@@ -81,12 +91,12 @@ final class FragmentTable {
         int end = starts[count];
         byte[] b = bytes;
         if (end + fragment.length > b.length) {
-            b = Arrays.copyOf(b, Math.max(b.length * 2, end + fragment.length));
+            b = Arrays.copyOf(b, Math.max(b.length + (b.length >> 1) + 16, end + fragment.length));
         }
         System.arraycopy(fragment, 0, b, end, fragment.length);
         int[] s = starts;
         if (count + 2 > s.length) {
-            s = Arrays.copyOf(s, s.length * 2);
+            s = Arrays.copyOf(s, s.length + (s.length >> 1) + 2);
         }
         s[count + 1] = end + fragment.length;
         bytes = b;

@@ -137,6 +137,7 @@ class StatusJson {
                     renderFirst(pieces, i, timeline, entry, day, null);
                 }
             }
+            pieces.fragments.trim();
         } catch (RuntimeException e) {   // requests render their own pieces, and fail the same way if they must
             LOG.warnf("rendering the answers of %s (%s) in the background stopped: %s", entry.id(),
                     timeline.category(), e.getMessage());

@@ -43,7 +43,7 @@ class FragmentTableTest {
         int[] ids = new int[5000];
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         for (int i = 0; i < ids.length; i++) {
-            byte[] f = bytes("fragment " + i + " ".repeat(i % 300));   // past the first array's 1,024 bytes
+            byte[] f = bytes("fragment " + i + " ".repeat(i % 300));   // past the first array's 256 bytes
             ids[i] = table.intern(f);
             expected.writeBytes(f);
         }
@@ -52,6 +52,13 @@ class FragmentTableTest {
             assertEquals(ids[i], table.intern(bytes("fragment " + i + " ".repeat(i % 300))), "fragment " + i);
         }
         byte[] out = new byte[table.length(ids)];
+        table.copy(ids, 0, ids.length, out, 0);
+        assertArrayEquals(expected.toByteArray(), out);
+        table.trim();   // the room for growth given back: the same fragments, and more may still be added
+        int more = table.intern(bytes("after the trim"));
+        assertEquals(ids[4321], table.intern(bytes("fragment 4321" + " ".repeat(4321 % 300))));
+        assertEquals("<fragment 7       after the trim>", joined(table, ids[7], more));
+        out = new byte[table.length(ids)];
         table.copy(ids, 0, ids.length, out, 0);
         assertArrayEquals(expected.toByteArray(), out);
         int empty = table.intern(new byte[0]);
