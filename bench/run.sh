@@ -5,7 +5,7 @@
 #     reference, to the same trivial endpoint run on the event loop (the stack's ceiling; the service's in-memory
 #     reads run there);
 #   - first answer after `java -jar` vs the bare app; a 1,000-provision x 100-event catalog (second start) vs the
-#     shipped one: start, RSS, heap per event, status throughput (catalog at -Xmx256m, after one unrecorded run);
+#     shipped one: start, RSS, heap per event, status throughput (catalog at -Xmx256m, after an unrecorded warm-up);
 #   - batch annotation rows/s.
 # Every comparison alternates A and B, ROUNDS times, and reports the median ratio (the machine is noisy; ratios
 # are the targets). The table is printed and written into docs/benchmarks.md between markers named by LABEL.
@@ -122,10 +122,11 @@ start bare "$P_BARE" 128m /trivial "$WORK/db-bare-1/db" "$WORK/none" "$BARE_JAR"
 start app "$P_APP" 128m "$FIRST" "$WORK/db-app-1/timeline" "$ROOT/data" "$APP_JAR"; APP=$PID
 start catalog "$P_CAT" 256m "/api/provisions/synth-0000/status?date=2024-06-01" "$WORK/db-cat/timeline" \
   "$WORK/catalog" "$APP_JAR"; CAT=$PID
-# Before each shipped-status row the shipped app has served the status row, so its compiler is warm; the catalog
-# server serves nothing else. It gets one unrecorded run of the same length first (its compiler, and the background
-# rendering of its ~100,000 answer pieces), or its first round measures compilation (C2 used 4.3 s of a 10 s run).
-wrk -t1 -c8 -d"$((SECS + 2))s" -s "$WORK/random.lua" "http://localhost:$P_CAT" -- \
+# Before its first shipped-status row the shipped app has served four rows (status, timeline, events, list), so its
+# compiler is warm; the catalog server serves nothing else. It first serves as long, unrecorded (its compiler, and
+# the background rendering of its ~100,000 answer pieces), or its first round measures compilation (C2 used 4.3 s
+# of the first 10 s run; after one 12 s run the next was still at 0.6x).
+wrk -t1 -c8 -d"$((4 * (SECS + 2)))s" -s "$WORK/random.lua" "http://localhost:$P_CAT" -- \
   "/api/provisions/{synth}/status?date={date}" "$PROVISIONS" >/dev/null
 for r in $(seq 1 "$ROUNDS"); do
   echo "throughput round $r"
