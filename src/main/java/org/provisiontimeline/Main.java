@@ -28,7 +28,8 @@ public final class Main {
      * Soft references are let go only under memory pressure, and until then the collector marks them as live, so
      * a large catalog's heap looked fuller than it was (issue 15). The catalog keeps what it needs; the cache saves
      * nothing here. An explicit {@code -Dh2.objectCache} still wins. H2 reads the property once, when it loads, so
-     * this must run before Quarkus starts the datasource.
+     * this must run before Quarkus starts the datasource. The jar and dev mode start here; {@code @QuarkusTest}s do
+     * not, and keep H2's default.
      */
     static void keepNoDocumentsInH2sStringCache() {
         if (System.getProperty(H2_OBJECT_CACHE) == null) {
