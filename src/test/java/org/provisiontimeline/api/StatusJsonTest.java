@@ -4,9 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
@@ -45,6 +54,45 @@ class StatusJsonTest {
         assertEquals(0, json.keptSize(entry, "general", LocalDate.parse("2012-03-01")),
                 "another category's timeline waits for its own first answer");
     }
+
+    /**
+     * Requests on many threads read a timeline's fragments while other requests and the background rendering add
+     * to them (the table grows by copying, and readers take no lock): every answer is still Jackson's, byte for
+     * byte, whether it was rendered, spliced while the table grew, or spliced after.
+     */
+    @Test
+    void answersSplicedWhileTheFragmentTableGrowsAreJacksonsBytes() throws Exception {
+        String id = CurationTest.importSecondProvision();
+        CatalogEntry entry = catalog.find(id).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < 400; i++) {
+                        String category = random.nextBoolean() ? "general" : "energy";
+                        LocalDate day = LocalDate.of(1995, 1, 1).plusDays(random.nextInt(365 * 30));
+                        String expected = mapper.writeValueAsString(entry.timeline(category).answer(day)
+                                .withProvenance(entry.datasetVersion(), null));
+                        assertEquals(expected, new String(json.answer(entry, category, day, null),
+                                StandardCharsets.UTF_8), category + " on " + day);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        json.awaitBackground();
+        assertTrue(json.keptSize(entry, "general", LocalDate.of(2012, 3, 1)) > 0, "the pieces were kept");
+    }
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     StatusJson json;
