@@ -3,10 +3,12 @@ package org.provisiontimeline;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.provisiontimeline.importer.ReadAhead;
+import org.provisiontimeline.provision.SchemaAhead;
 
 /**
- * The application's entry point: starts reading the data files, then boots Quarkus. The two run side by side, so a
- * start on a fresh database does not parse its data files after the framework's boot but during it (issue 15).
+ * The application's entry point: starts reading the data files and migrating the database, then boots Quarkus. They
+ * run side by side, so a start does not parse its data files and migrate its schema after the framework's boot but
+ * during it (issue 15).
  */
 @QuarkusMain
 public final class Main {
@@ -19,6 +21,7 @@ public final class Main {
         // The default must match timeline.data-dir in application.properties; if the configured directory turns
         // out to be another one, the loader finds nothing read ahead for its files and reads them itself.
         ReadAhead.start(ReadAhead.configuredDir("data"));
+        SchemaAhead.start();
         Quarkus.run(args);
     }
 

@@ -4,10 +4,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +29,7 @@ public class Database {
     private final Kind kind;
     private final AgroalDataSource dataSource;
     private final String location;
+    private boolean migratedAhead;
 
     Database(@ConfigProperty(name = DatabaseChoice.POSTGRESQL_ACTIVE) boolean postgresql,
              InjectableInstance<AgroalDataSource> h2,
@@ -56,7 +60,20 @@ public class Database {
         return kind;
     }
 
+    /**
+     * Before anything reads the database (the earliest startup observer): takes over the schema {@link SchemaAhead}
+     * migrated while the framework booted, or migrates with Quarkus's Flyway when that did not work out.
+     */
+    void schema(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start,
+                @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                InjectableInstance<Flyway> flyway) {
+        migratedAhead = SchemaAhead.settle(url.orElse(""), user.orElse(""), password.orElse(""),
+                dataSource::getConnection, () -> flyway.get().migrate());
+    }
+
     void report(@Observes StartupEvent start) {
-        LOG.infof("Database: %s (%s)", kind, location);
+        LOG.infof("Database: %s (%s%s)", kind, location, migratedAhead ? "; schema migrated while starting" : "");
     }
 }
