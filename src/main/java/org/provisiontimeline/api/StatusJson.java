@@ -2,9 +2,14 @@ package org.provisiontimeline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jboss.logging.Logger;
 import org.provisiontimeline.provision.CatalogEntry;
+import org.provisiontimeline.provision.ProvisionCatalog;
+import org.provisiontimeline.status.Category;
 import org.provisiontimeline.status.StatusAnswer;
 import org.provisiontimeline.status.Timeline;
 
@@ -142,6 +149,28 @@ class StatusJson {
             LOG.warnf("rendering the answers of %s (%s) in the background stopped: %s", entry.id(),
                     timeline.category(), e.getMessage());
         }
+    }
+
+    /**
+     * After the loader (a later startup observer), renders today's answer of the first provision in the background
+     * while the framework opens its ports: the first request then finds the status path's classes loaded, compiled
+     * code warming and a timeline built, instead of paying for them itself (~50 ms of the first answer after
+     * {@code java -jar}, issue 15). Only one answer, so a large catalog's start is not held up.
+     */
+    void warmUp(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent start, ProvisionCatalog catalog,
+                Clock clock) {
+        catalog.all().stream().findFirst().ifPresent(entry -> warmUp(entry, LocalDate.now(clock)));
+    }
+
+    /** Renders {@code entry}'s general answer for {@code day} in the background, the way a request would. */
+    void warmUp(CatalogEntry entry, LocalDate day) {
+        background.execute(() -> {
+            try {
+                answer(entry, Category.GENERAL, day, null);
+            } catch (RuntimeException e) {   // a provision without the general category: its requests say so
+                LOG.debugf("warming the status path with %s: %s", entry.id(), e.getMessage());
+            }
+        });
     }
 
     @PreDestroy

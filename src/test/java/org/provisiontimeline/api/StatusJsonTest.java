@@ -2,6 +2,7 @@ package org.provisiontimeline.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +54,19 @@ class StatusJsonTest {
         }
         assertEquals(0, json.keptSize(entry, "general", LocalDate.parse("2012-03-01")),
                 "another category's timeline waits for its own first answer");
+    }
+
+    /** The start's warm-up renders one general answer in the background, the way a request would. */
+    @Test
+    void warmingUpBuildsTheTimelineAndKeepsTheAnswer() throws Exception {
+        String id = CurationTest.importSecondProvision();
+        CatalogEntry entry = catalog.find(id).orElseThrow();
+        LocalDate day = LocalDate.of(2012, 3, 1);
+        assertFalse(entry.hasTimeline("general"), "a version nobody has asked about");
+        json.warmUp(entry, day);
+        json.awaitBackground();
+        assertTrue(entry.hasTimeline("general"), "the timeline is built");
+        assertTrue(json.keptSize(entry, "general", day) > 0, "the answer's piece is kept");
     }
 
     /**
