@@ -1,6 +1,5 @@
 package org.provisiontimeline.provision;
 
-import io.quarkus.runtime.LaunchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,7 @@ import org.jboss.logging.Logger;
  * thread, in the bare app with no migration too; here it runs beside the boot (issue 15).
  * <p>
  * Only a shortcut, like {@code ReadAhead}. {@code main} starts it only when it can tell, before configuration exists,
- * which database Quarkus will open: the default H2 file ({@link #knownUrl}). It then turns Quarkus's migration at
+ * which database Quarkus will open: the default H2 file, in the packaged jar ({@link #knownUrl}). It then turns Quarkus's migration at
  * start off for this process. Once Quarkus runs, {@link Database} hands the open database to the pool
  * ({@link #settle}): when the URL migrated here is not the configured one, or the migration here failed, it migrates
  * with Quarkus's Flyway instead, so the database served is always the configured one, migrated, and a failure stops
@@ -65,7 +64,8 @@ public final class SchemaAhead {
 
     /** Starts migrating on a daemon thread when the database is known ({@link #knownUrl}); called by main. */
     public static void start() {
-        knownUrl(LaunchMode.current(), System.getenv(), System.getProperties(), Path.of("")).ifPresent(url -> {
+        boolean packaged = PACKAGED_JAR_LOADER.equals(SchemaAhead.class.getClassLoader().getClass().getName());
+        knownUrl(packaged, System.getenv(), System.getProperties(), Path.of("")).ifPresent(url -> {
             System.setProperty(MIGRATE_AT_START, "false");
             startMigrating(url);
         });
@@ -81,11 +81,18 @@ public final class SchemaAhead {
     }
 
     /**
-     * The URL Quarkus will open, when nothing but {@code timeline.db-path} (system property, else
+     * The class loader of {@code java -jar quarkus-run.jar}. Dev mode runs main too, in another loader, before its
+     * launch mode is set, and opens its own database ({@code %dev.timeline.db-path}): migrating ahead there would
+     * create the default database as a side effect.
+     */
+    static final String PACKAGED_JAR_LOADER = "io.quarkus.bootstrap.runner.RunnerClassLoader";
+
+    /**
+     * The URL Quarkus will open in the packaged jar ({@code packaged}), when nothing but {@code timeline.db-path} (system property, else
      * {@code TIMELINE_DB_PATH}) may change it from application.properties; empty otherwise.
      */
-    static Optional<String> knownUrl(LaunchMode mode, Map<String, String> env, Map<?, ?> properties, Path workDir) {
-        if (mode != LaunchMode.NORMAL
+    static Optional<String> knownUrl(boolean packaged, Map<String, String> env, Map<?, ?> properties, Path workDir) {
+        if (!packaged
                 || properties.keySet().stream().anyMatch(k -> startsWithAny(String.valueOf(k), PROPERTY_PREFIXES))
                 || env.keySet().stream().anyMatch(k -> startsWithAny(k, ENV_PREFIXES))
                 || CONFIG_FILES.stream().anyMatch(f -> Files.exists(workDir.resolve(f)))) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.runtime.LaunchMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,16 +36,16 @@ class SchemaAheadTest {
     @Test
     void theDefaultDatabaseIsKnownFromTheHomeDirectory() {
         assertEquals(Optional.of("jdbc:h2:file:/home/analyst/.provision-timeline/db/timeline" + SchemaAhead.SETTINGS),
-                SchemaAhead.knownUrl(LaunchMode.NORMAL, Map.of(), HOME, dir));
+                SchemaAhead.knownUrl(true, Map.of(), HOME, dir));
     }
 
     @Test
     void thePathComesFromTheSystemPropertyThenTheEnvironment() {
         Map<String, String> env = Map.of("TIMELINE_DB_PATH", "/srv/env/timeline");
         assertEquals(Optional.of("jdbc:h2:file:/srv/env/timeline" + SchemaAhead.SETTINGS),
-                SchemaAhead.knownUrl(LaunchMode.NORMAL, env, HOME, dir));
+                SchemaAhead.knownUrl(true, env, HOME, dir));
         assertEquals(Optional.of("jdbc:h2:file:/srv/prop/timeline" + SchemaAhead.SETTINGS),
-                SchemaAhead.knownUrl(LaunchMode.NORMAL, env,
+                SchemaAhead.knownUrl(true, env,
                         Map.of("user.home", "/home/analyst", "timeline.db-path", "/srv/prop/timeline"), dir));
     }
 
@@ -58,22 +57,36 @@ class SchemaAheadTest {
                 Map.of("QUARKUS_PROFILE", "staging"), Map.of("SMALLRYE_CONFIG_LOCATIONS", "/etc/timeline.properties"),
                 Map.of("TIMELINE_DB_PATH", "${HOME}/timeline"), Map.of("TIMELINE_DB_PATH", "/x;AUTO_SERVER=TRUE"),
                 Map.of("TIMELINE_DB_PATH", " "))) {
-            SchemaAhead.knownUrl(LaunchMode.NORMAL, env, HOME, dir).ifPresent(u -> taken.add(env + " -> " + u));
+            SchemaAhead.knownUrl(true, env, HOME, dir).ifPresent(u -> taken.add(env + " -> " + u));
         }
         for (String property : List.of("quarkus.datasource.jdbc.url", "quarkus.flyway.migrate-at-start",
                 "quarkus.profile", "quarkus.config.locations", "timeline.db-url")) {
-            SchemaAhead.knownUrl(LaunchMode.NORMAL, Map.of(), Map.of("user.home", "/home/a", property, "x"), dir)
+            SchemaAhead.knownUrl(true, Map.of(), Map.of("user.home", "/home/a", property, "x"), dir)
                     .ifPresent(u -> taken.add(property + " -> " + u));
         }
-        for (LaunchMode mode : List.of(LaunchMode.DEVELOPMENT, LaunchMode.TEST)) {
-            SchemaAhead.knownUrl(mode, Map.of(), HOME, dir).ifPresent(u -> taken.add(mode + " -> " + u));
-        }
+        SchemaAhead.knownUrl(false, Map.of(), HOME, dir).ifPresent(u -> taken.add("dev mode -> " + u));
         assertTrue(taken.isEmpty(), "taken although Quarkus may open another database: " + taken);
         for (String file : List.of("config/application.properties", ".env")) {
             Path work = Files.createDirectories(dir.resolve(file.replace('/', '_')));
             Files.createDirectories(work.resolve(file).getParent());
             Files.writeString(work.resolve(file), "quarkus.datasource.username=someone\n");
-            assertEquals(Optional.empty(), SchemaAhead.knownUrl(LaunchMode.NORMAL, Map.of(), HOME, work), file);
+            assertEquals(Optional.empty(), SchemaAhead.knownUrl(true, Map.of(), HOME, work), file);
+        }
+    }
+
+    /** Outside the packaged jar (here: the test's class path; in dev mode: Quarkus's loader) main migrates nothing. */
+    @Test
+    void onlyThePackagedJarMigratesAhead() {
+        try {
+            SchemaAhead.start();
+            assertEquals(null, System.getProperty(SchemaAhead.MIGRATE_AT_START), "Quarkus's migration stays on");
+            assertFalse(SchemaAhead.settle("", "", "", () -> {
+                throw new AssertionError("nothing was started");
+            }, () -> {
+                throw new AssertionError("nothing to fall back from");
+            }));
+        } finally {
+            System.clearProperty(SchemaAhead.MIGRATE_AT_START);
         }
     }
 
