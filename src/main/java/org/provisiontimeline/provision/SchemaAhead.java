@@ -20,11 +20,11 @@ import org.jboss.logging.Logger;
  * thread, in the bare app with no migration too; here it runs beside the boot (issue 15).
  * <p>
  * Only a shortcut, like {@code ReadAhead}. {@code main} starts it only when it can tell, before configuration exists,
- * which database Quarkus will open: the default H2 file, in the packaged jar ({@link #knownUrl}). It then turns Quarkus's migration at
- * start off for this process. Once Quarkus runs, {@link Database} hands the open database to the pool
- * ({@link #settle}): when the URL migrated here is not the configured one, or the migration here failed, it migrates
- * with Quarkus's Flyway instead, so the database served is always the configured one, migrated, and a failure stops
- * the start the way it always did.
+ * which database Quarkus will open: the default H2 file, in the packaged jar ({@link #knownUrl}). It then turns
+ * Quarkus's migration at start off for this process. Once Quarkus runs, {@link Database} hands the open database to
+ * the pool ({@link #settle}): when the URL migrated here is not the configured one, or the migration here failed, it
+ * migrates with Quarkus's Flyway instead, so the database served is always the configured one, migrated, and a
+ * failure stops the start the way it always did.
  */
 public final class SchemaAhead {
 
@@ -39,6 +39,13 @@ public final class SchemaAhead {
     /** {@code timeline.db-path} in application.properties, under {@code user.home}. */
     static final String DEFAULT_PATH = "/.provision-timeline/db/timeline";
     static final String MIGRATE_AT_START = "quarkus.flyway.migrate-at-start";
+
+    /**
+     * The class loader of {@code java -jar quarkus-run.jar}. Dev mode runs main too, in another loader, before its
+     * launch mode is set, and opens its own database ({@code %dev.timeline.db-path}): migrating ahead there would
+     * create the default database as a side effect.
+     */
+    static final String PACKAGED_JAR_LOADER = "io.quarkus.bootstrap.runner.RunnerClassLoader";
 
     /**
      * Settings that may change the database, its account or its migrations, and sources of settings this class does
@@ -81,15 +88,8 @@ public final class SchemaAhead {
     }
 
     /**
-     * The class loader of {@code java -jar quarkus-run.jar}. Dev mode runs main too, in another loader, before its
-     * launch mode is set, and opens its own database ({@code %dev.timeline.db-path}): migrating ahead there would
-     * create the default database as a side effect.
-     */
-    static final String PACKAGED_JAR_LOADER = "io.quarkus.bootstrap.runner.RunnerClassLoader";
-
-    /**
-     * The URL Quarkus will open in the packaged jar ({@code packaged}), when nothing but {@code timeline.db-path} (system property, else
-     * {@code TIMELINE_DB_PATH}) may change it from application.properties; empty otherwise.
+     * The URL Quarkus will open in the packaged jar ({@code packaged}), when nothing but {@code timeline.db-path}
+     * (system property, else {@code TIMELINE_DB_PATH}) may change it from application.properties; empty otherwise.
      */
     static Optional<String> knownUrl(boolean packaged, Map<String, String> env, Map<?, ?> properties, Path workDir) {
         if (!packaged
