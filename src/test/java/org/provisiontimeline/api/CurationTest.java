@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -102,6 +103,20 @@ class CurationTest {
                 .body(containsString("2015-05-01-repeal"));
         given().queryParam("date", "2013-01-10").when().get("/api/provisions/" + SECOND.id + "/status")
                 .then().body("since", is("2013-01-10~"), "explanation", containsString("lapsed about 2013-01-10"));
+    }
+
+    /** The catalog is kept hashed for lookups; the list still comes in id order, whatever order writes came in. */
+    @Test
+    void theListIsOrderedByIdWhateverTheOrderOfWrites() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        for (String id : List.of("zz-order-" + suffix, "aa-order-" + suffix, "mm-order-" + suffix)) {
+            asEditor().body(bundle(id)).when().post("/api/import").then().statusCode(200);
+        }
+        List<String> ids = given().when().get("/api/provisions").then().statusCode(200).extract().jsonPath()
+                .getList("id", String.class);
+        assertEquals(ids.stream().sorted().toList(), ids);
+        assertTrue(ids.containsAll(List.of("aa-order-" + suffix, "mm-order-" + suffix, "zz-order-" + suffix)),
+                ids.toString());
     }
 
     @Test
