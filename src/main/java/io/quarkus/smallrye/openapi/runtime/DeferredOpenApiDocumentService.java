@@ -18,11 +18,12 @@ import org.jboss.logging.Logger;
  * application starts (issue 15; docs/decisions.md, "The OpenAPI document is prepared on its first request").
  * <p>
  * The document is built when the jar is built. At every start, Quarkus's recorder still hands it to
- * {@link OpenApiDocumentService#prepareDocument}, which parses the ~80 KB YAML, builds the model and writes it out
- * again as JSON and YAML: ~220 ms on the main thread of a 2-core machine (plus the compiler's work on the YAML
- * parser and emitter), while nobody has asked for it yet. Here the recorder's call only records what to prepare; the
- * first {@link #getDocument} prepares it, with the same arguments and class loader, and serves what Quarkus would
- * have served (AnswersMatchContractTest compares it with the document stored at build time).
+ * {@link OpenApiDocumentService#prepareDocument}, which parses the stored ~100 KB document, builds the model and
+ * writes it out again as JSON and YAML: ~220 ms on the main thread of a 2-core machine (plus the compiler's work on
+ * the YAML parser and emitter), while nobody has asked for it yet. Here the recorder's call only records what to
+ * prepare; the first {@link #getDocument} prepares it, with the same arguments and class loader, and serves what
+ * Quarkus would have served (OpenApiDocumentIT compares it, in the packaged jar, with the document stored at build
+ * time).
  * <p>
  * Why in Quarkus's package: {@code prepareDocument} is package-private, and the recorder calls it on the bean
  * {@code Arc.container().select(OpenApiDocumentService.class)} resolves; an {@link Alternative} with a priority is
@@ -89,7 +90,8 @@ public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
             pending.remove(0);
         }
         if (!prepared && documents > 0) {
-            LOG.infof("OpenAPI document prepared on its first request (%d ms)", (System.nanoTime() - start) / 1_000_000);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            LOG.infof("OpenAPI document prepared on its first request (%d ms)", ms);
         }
         prepared = true;
     }
