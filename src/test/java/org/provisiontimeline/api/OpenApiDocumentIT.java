@@ -11,14 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar prepares its OpenAPI document on the first request, not while starting
  * ({@code DeferredOpenApiDocumentService}, which only the packaged jar has), and serves the document stored at build
- * time, the one the generated client is made from, in JSON and YAML.
+ * time, the one the generated client is made from, in JSON and YAML, once for concurrent first requests.
  */
 class OpenApiDocumentIT {
 
@@ -34,10 +37,19 @@ class OpenApiDocumentIT {
             assertEquals(200, app.get("/api/provisions/us-fsa-907/status?date=2024-06-01").statusCode());
             assertFalse(app.log().contains(PREPARED), "prepared while starting:\n" + app.log());
 
+            // Clients that fetch the contract together (a Swagger UI, generators in parallel builds) wait for one
+            // preparation and all get the document.
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(app.base() + "/q/openapi"))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest asJson = HttpRequest.newBuilder(URI.create(app.base() + "/q/openapi"))
+                    .header("Accept", "application/json").build();
+            List<CompletableFuture<HttpResponse<String>>> together = IntStream.range(0, 8)
+                    .mapToObj(i -> http.sendAsync(asJson, HttpResponse.BodyHandlers.ofString())).toList();
+            HttpResponse<String> json = together.get(0).join();
             assertEquals(200, json.statusCode());
+            for (CompletableFuture<HttpResponse<String>> other : together) {
+                assertEquals(200, other.join().statusCode());
+                assertEquals(json.body(), other.join().body());
+            }
             ObjectMapper mapper = new ObjectMapper();
             assertEquals(mapper.readTree(Files.readString(Path.of("target/openapi/openapi.json"))),
                     mapper.readTree(json.body()));

@@ -89,7 +89,7 @@ public class DeferredOpenApiDocumentService extends OpenApiDocumentService {
             pending.get(0).run();   // a failure propagates and leaves this one waiting for the next request
             pending.remove(0);
         }
-        if (!prepared && documents > 0) {
+        if (documents > 0) {   // none: another request prepared them while this one waited for the lock
             long ms = (System.nanoTime() - start) / 1_000_000;
             LOG.infof("OpenAPI document prepared on its first request (%d ms)", ms);
         }
