@@ -48,7 +48,7 @@ public final class Timeline {
     private final Event[] eventsInIdOrder;
     // Answer pieces: the segments cut where a day's warnings change (a coverage gap or checkedThrough), so every day
     // of one piece has the same answer but its date; callers may render a piece once (StatusAnswer's JSON).
-    private final long[] pieceStarts;
+    private final PieceIndex pieces;
 
     private Timeline(Provision provision, String category, List<Segment> segments) {
         this.provision = provision;
@@ -95,7 +95,12 @@ public final class Timeline {
             starts.add(start);
         }
         cuts.forEach(cut -> starts.add(cut.toEpochDay()));
-        this.pieceStarts = starts.stream().mapToLong(Long::longValue).toArray();
+        long[] pieceStarts = starts.stream().mapToLong(Long::longValue).toArray();
+        State[] states = new State[pieceStarts.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = segments.get(segmentIndex(pieceStarts[i])).state();
+        }
+        this.pieces = new PieceIndex(pieceStarts, states);
     }
 
     /**
@@ -200,23 +205,31 @@ public final class Timeline {
      * its {@code date}, so a caller may compute (or render) the answer once per piece. Found by binary search.
      */
     public int pieceOf(LocalDate day) {
-        int i = Arrays.binarySearch(pieceStarts, day.toEpochDay());
-        return i >= 0 ? i : -i - 2;
+        return pieces.pieceOf(day);
     }
 
     /** The first day of piece {@code i} ({@link LocalDate#MIN} for the piece before the first event). */
     public LocalDate pieceStart(int i) {
-        return LocalDate.ofEpochDay(pieceStarts[i]);
+        return pieces.start(i);
     }
 
     /** The number of pieces; {@link #pieceOf} answers from 0 to this, exclusive. */
     public int pieces() {
-        return pieceStarts.length;
+        return pieces.size();
+    }
+
+    /** Where the pieces begin and their states, without the model: see {@link PieceIndex}. */
+    public PieceIndex pieceIndex() {
+        return pieces;
     }
 
     /** Index of the segment containing {@code day}: the last one starting on or before it. */
     private int segmentIndex(LocalDate day) {
-        int i = Arrays.binarySearch(segmentStarts, day.toEpochDay());
+        return segmentIndex(day.toEpochDay());
+    }
+
+    private int segmentIndex(long epochDay) {
+        int i = Arrays.binarySearch(segmentStarts, epochDay);
         return i >= 0 ? i : -i - 2;
     }
 
