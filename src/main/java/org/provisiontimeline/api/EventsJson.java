@@ -63,6 +63,9 @@ class EventsJson {
             return kept;
         }
         byte[] joined = rendered.join(events);
+        if (joined == null) {   // events of another binding of the model (it was let go of meanwhile)
+            return json(events);
+        }
         if (rendered.lists.size() < MAX_LISTS && rendered.account.reserve(joined.length)
                 && rendered.lists.putIfAbsent(selection, joined) != null) {
             rendered.account.release(joined.length);   // another request kept it first
@@ -109,16 +112,29 @@ class EventsJson {
             this.account = cache == null ? null : cache.open(this);
         }
 
+        /** The total length of the events' JSON, or -1 if one of them is not rendered here. */
         int bytesFor(List<Event> events) {
             int n = 2 + events.size();
             for (Event e : events) {
-                n += json.get(e).length;
+                byte[] one = json.get(e);
+                if (one == null) {
+                    return -1;
+                }
+                n += one.length;
             }
             return n;
         }
 
+        /**
+         * The list's JSON; {@code null} if an event is not one of those rendered here (the model was let go of and
+         * bound again between the caller's selection and this rendering: equal events, other objects).
+         */
         byte[] join(List<Event> events) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytesFor(events));
+            int size = bytesFor(events);
+            if (size < 0) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
             out.write('[');
             for (int i = 0; i < events.size(); i++) {
                 if (i > 0) {

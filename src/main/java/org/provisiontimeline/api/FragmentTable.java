@@ -26,11 +26,16 @@ final class FragmentTable {
     /** {@code starts[k]} is where fragment {@code k} begins; {@code starts[count]} is where the next one will. */
     private volatile int[] starts = new int[8];
     private int count;
-    /** Fragment numbers plus one by content hash, open addressing; 0 is an empty slot. */
+    /**
+     * Fragment numbers plus one by content hash, open addressing; 0 is an empty slot. Only rendering looks fragments
+     * up: {@link #trim} lets go of the table, and the next rendering (rare once a timeline's pieces are all
+     * rendered) makes it again from the fragments.
+     */
     private int[] slots = new int[32];
 
     /** The number of the fragment equal to {@code fragment}, adding it if there is none. */
     synchronized int intern(byte[] fragment) {
+        lookupTable();
         int at = slot(fragment);
         if (slots[at] != 0) {
             return slots[at] - 1;
@@ -45,6 +50,7 @@ final class FragmentTable {
 
     /** Whether a fragment equal to {@code fragment} is kept. */
     synchronized boolean contains(byte[] fragment) {
+        lookupTable();
         return slots[slot(fragment)] != 0;
     }
 
@@ -53,38 +59,37 @@ final class FragmentTable {
     }
 
     /**
-     * Gives back the room kept for growth: called once a timeline's pieces are all rendered, when more fragments
-     * are unlikely. The arrays grow by half again, so without this a catalog keeps a quarter more bytes than it
-     * uses, on average; the lookup table is left as it is.
+     * Gives back the room kept for growth, and the lookup table: called once a timeline's pieces are all rendered,
+     * when more fragments are unlikely. The arrays grow by half again, so without this a catalog keeps a quarter
+     * more bytes than it uses, on average; the lookup table is at least twice as many ints as there are fragments
+     * (~8 MiB of a 1,000-provision catalog's heap, issue 15).
      */
     synchronized void trim() {
         bytes = Arrays.copyOf(bytes, starts[count]);
         starts = Arrays.copyOf(starts, count + 1);
+        slots = null;
     }
 
-    /**
-     * Copies the fragments numbered {@code ids[from]} to {@code ids[to - 1]}, one after the other, to {@code out} from
-     * {@code at}; returns where they end.
-     */
-    int copy(int[] ids, int from, int to, byte[] out, int at) {
-        byte[] b = bytes;
-        int[] s = starts;
-        for (int i = from; i < to; i++) {
-            int length = s[ids[i] + 1] - s[ids[i]];
-            System.arraycopy(b, s[ids[i]], out, at, length);
-            at += length;
+    /** Makes the lookup table again if {@link #trim} let go of it. */
+    private void lookupTable() {
+        if (slots == null) {
+            slots = new int[Math.max(32, Integer.highestOneBit(Math.max(1, count)) * 4)];
+            rehashInto(slots);
         }
-        return at;
     }
 
-    /** The total length of the fragments numbered {@code ids}. */
-    int length(int[] ids) {
+    /** Copies fragment {@code id} to {@code out} from {@code at}; returns where it ends. */
+    int copy(int id, byte[] out, int at) {
         int[] s = starts;
-        int length = 0;
-        for (int id : ids) {
-            length += s[id + 1] - s[id];
-        }
-        return length;
+        int length = s[id + 1] - s[id];
+        System.arraycopy(bytes, s[id], out, at, length);
+        return at + length;
+    }
+
+    /** The length of fragment {@code id}. */
+    int length(int id) {
+        int[] s = starts;
+        return s[id + 1] - s[id];
     }
 
     private void append(byte[] fragment) {
@@ -120,15 +125,18 @@ final class FragmentTable {
     }
 
     private void rehash() {
-        int[] old = slots;
-        slots = new int[old.length * 2];
-        int mask = slots.length - 1;
+        slots = new int[slots.length * 2];
+        rehashInto(slots);
+    }
+
+    private void rehashInto(int[] table) {
+        int mask = table.length - 1;
         for (int id = 0; id < count; id++) {
             int at = mix(hash(id)) & mask;
-            while (slots[at] != 0) {
+            while (table[at] != 0) {
                 at = (at + 1) & mask;
             }
-            slots[at] = id + 1;
+            table[at] = id + 1;
         }
     }
 

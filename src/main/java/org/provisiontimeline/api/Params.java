@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.status.Category;
 import org.provisiontimeline.status.PartialDate;
 import org.provisiontimeline.status.Provision;
@@ -57,6 +58,12 @@ public final class Params {
         if (from != null && to != null && from.earliest().isAfter(to.latest())) {
             throw ApiException.badParameter("from", fromValue, "a date on or before to (" + to + ")");
         }
+    }
+
+    /** As {@link #category(Provision, String)}, without binding the entry's model when its categories are known. */
+    public static String category(CatalogEntry entry, String value) {
+        String id = value == null ? Category.GENERAL : value;
+        return entry.declares(id) ? id : category(entry.provision(), value);
     }
 
     public static String category(Provision p, String value) {

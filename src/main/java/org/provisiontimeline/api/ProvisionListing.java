@@ -3,6 +3,7 @@ package org.provisiontimeline.api;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
+import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.provision.ProvisionCatalog;
 import org.provisiontimeline.status.Category;
 
@@ -34,10 +35,18 @@ class ProvisionListing {
         if (listing.fingerprint().equals(fingerprint) && listing.day().equals(today)) {
             return listing.summaries();
         }
-        List<ProvisionViews.Summary> all = catalog.all().stream()
-                .map(e -> ProvisionViews.Summary.of(e, e.timeline(Category.GENERAL).answer(today))).toList();
+        List<ProvisionViews.Summary> all = catalog.all().stream().map(e -> summary(e, today)).toList();
         current = new Listing(fingerprint, today, all);
         return all;
+    }
+
+    /**
+     * One provision's line, kept with its entry for the day: after a write only the written provision's line is
+     * made again, so a large catalog does not bind every model it has let go of (issue 15).
+     */
+    private static ProvisionViews.Summary summary(CatalogEntry e, LocalDate today) {
+        return e.keptFor("list-line", today,
+                () -> ProvisionViews.Summary.of(e, e.timeline(Category.GENERAL).answer(today)));
     }
 
     private record Listing(String fingerprint, LocalDate day, List<ProvisionViews.Summary> summaries) {

@@ -68,12 +68,12 @@ public class StatusResource {
             @Parameter(description = "aid category id; default general", example = "general") @RestQuery String category,
             @Parameter(description = "record instant (RFC 3339) or date: answer as the dataset stood then",
                     example = "2026-01-01T00:00:00Z") @RestQuery String asOf) {
-        return InMemoryReads.run(asOf == null && built(id, category), () -> {
+        return InMemoryReads.run(asOf == null && answerable(id, category), () -> {
             LocalDate day = Params.day("date", date, null);
             CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-            String cat = Params.category(entry.provision(), category);
+            String cat = Params.category(entry, category);
             LocalDate on = day != null ? day : LocalDate.now(clock);
-            metrics.count(entry.timeline(cat).state(on));
+            metrics.count(json.state(entry, cat, on));
             // The answer's JSON comes from a cache of rendered timeline pieces: the same bytes Jackson would write.
             return RestResponse.ResponseBuilder.ok(json.answer(entry, cat, on, asOf), StatusJson.MEDIA_TYPE).build();
         });
@@ -96,7 +96,7 @@ public class StatusResource {
         return InMemoryReads.run(asOf == null && built(id, category), () -> {
             TimelineRange range = TimelineRange.parse(from, to);
             CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-            String cat = Params.category(entry.provision(), category);
+            String cat = Params.category(entry, category);
             var intervals = range.of(entry.timeline(cat));
             return new ProvisionViews.TimelineView(id, cat, range.from(), range.to(),
                     entry.provision().checkedThrough(), entry.datasetVersion(), asOf, intervals);
@@ -105,6 +105,16 @@ public class StatusResource {
 
     /** Whether the current version's timeline for the category is built (an unknown provision: nothing to build). */
     private boolean built(String id, String category) {
-        return catalog.find(id).map(e -> e.hasTimeline(category == null ? Category.GENERAL : category)).orElse(true);
+        String cat = category == null ? Category.GENERAL : category;
+        return catalog.find(id).map(e -> e.hasTimeline(cat)).orElse(true);
+    }
+
+    /**
+     * Whether a status answer needs no model bound nor timeline built: the timeline is built, or its answers are
+     * all rendered (a large catalog may have let go of the model, issue 15).
+     */
+    private boolean answerable(String id, String category) {
+        String cat = category == null ? Category.GENERAL : category;
+        return catalog.find(id).map(e -> e.hasTimeline(cat) || json.answersFromMemory(e, cat)).orElse(true);
     }
 }

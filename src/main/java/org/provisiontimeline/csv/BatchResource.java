@@ -106,7 +106,7 @@ public class BatchResource {
         boolean safeInput = Boolean.TRUE.equals(Params.bool("neutralise", neutralise));
         String dateColumn = column == null ? "date" : column;
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-        Timeline timeline = entry.timeline(Params.category(entry.provision(), category));
+        Timeline timeline = entry.timeline(Params.category(entry, category));
         String file = id + "_status_" + entry.datasetVersion();
         spool.checkDecompressed(maxBytes);
         if (isStrict) {
@@ -149,7 +149,7 @@ public class BatchResource {
         UploadSpool spool = BatchUploads.spool(rc);
         boolean isStrict = Boolean.TRUE.equals(Params.bool("strict", strict));
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-        String cat = Params.category(entry.provision(), category);
+        String cat = Params.category(entry, category);
         Timeline timeline = entry.timeline(cat);
         List<String> dates;
         try (InputStream in = spool.open(maxBytes)) {

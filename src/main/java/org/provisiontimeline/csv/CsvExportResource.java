@@ -79,7 +79,7 @@ public class CsvExportResource {
         TimelineRange range = TimelineRange.parse(from, to);
         boolean withBom = bom(bom);
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-        String cat = Params.category(entry.provision(), category);
+        String cat = Params.category(entry, category);
         List<Exports.IntervalRow> rows = range.of(entry.timeline(cat)).stream()
                 .map(i -> new Exports.IntervalRow(id, cat, entry.datasetVersion(), i)).toList();
         return csv(out -> Exports.TIMELINE.write(rows, out, withBom),

@@ -50,7 +50,12 @@ public class CsvProvisionListResource {
         return Exports.PROVISIONS.csvw("provisions.csv");
     }
 
+    /** One provision's row, kept with its entry for the day (a large catalog need not bind every model, issue 15). */
     static Exports.ProvisionRow row(CatalogEntry e, LocalDate today) {
+        return e.keptFor("csv-row", today, () -> makeRow(e, today));
+    }
+
+    private static Exports.ProvisionRow makeRow(CatalogEntry e, LocalDate today) {
         Provision p = e.provision();
         StatusAnswer a = e.timeline(Category.GENERAL).answer(today);
         return new Exports.ProvisionRow(p.id(), p.title(), p.shortTitle(), p.citation(), p.jurisdiction(),

@@ -62,7 +62,7 @@ public class XlsxExportResource {
                                                   @RestQuery String category, @RestQuery String asOf) {
         TimelineRange range = TimelineRange.parse(from, to);
         CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
-        String cat = Params.category(entry.provision(), category);
+        String cat = Params.category(entry, category);
         List<Exports.IntervalRow> rows = range.of(entry.timeline(cat)).stream()
                 .map(i -> new Exports.IntervalRow(id, cat, entry.datasetVersion(), i)).toList();
         return xlsx(out -> XlsxTable.write(Exports.TIMELINE, rows, "timeline", out),

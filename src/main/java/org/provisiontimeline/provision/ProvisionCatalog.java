@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -56,8 +57,23 @@ public class ProvisionCatalog {
     private final Timer refreshLag;
     private volatile boolean pollFailing;
 
-    ProvisionCatalog(ProvisionStore store, MeterRegistry metrics) {
+    private final ModelBudget budget;
+
+    /**
+     * @param maxBoundEvents the bound on the events of the models kept in memory; by default a 64th of the maximum
+     *                       heap at ~640 bytes per event (3,276 events at {@code -Xmx128m}, 6,553 at
+     *                       {@code -Xmx256m}). Why so little: G1 marks the old generation whenever what lives there
+     *                       passes ~30 % of the heap, and rendered answers may take a quarter; with a 16th the
+     *                       100,000-event catalog was marked every second, at 2.3 µs of every status request. The
+     *                       shipped data (~60 events) is always bound (issue 15)
+     */
+    ProvisionCatalog(ProvisionStore store, MeterRegistry metrics,
+                     @ConfigProperty(name = "timeline.catalog.max-bound-events") Optional<Long> maxBoundEvents) {
         this.store = store;
+        this.budget = new ModelBudget(maxBoundEvents.orElse(Runtime.getRuntime().maxMemory() / (64 * 640)));
+        io.micrometer.core.instrument.Gauge.builder("timeline.catalog.bound.events", budget, ModelBudget::events)
+                .description("events of the provision models kept in memory (the rest are bound on use)")
+                .register(metrics);
         this.refreshLag = Timer.builder("timeline.catalog.refresh.lag")
                 .description("From a version's commit (by any instance) to this instance answering from it")
                 .register(metrics);
@@ -192,9 +208,9 @@ public class ProvisionCatalog {
             CatalogEntry e = current.get(h.id());
             if (!isCurrent(e, h.versionNo(), h.contentHash())) {
                 Provision p = known.get(h.contentHash());
-                e = CatalogEntry.of(h.id(), p != null ? ParsedOnFirstUse.parsed(p)
-                        : ParsedOnFirstUse.of(() -> readVersion(h.id(), h.versionNo())), h.contentHash(), h.versionNo(),
-                        h.updatedAt());
+                Supplier<Provision> load = () -> readVersion(h.id(), h.versionNo());
+                e = CatalogEntry.of(h.id(), p != null ? ParsedOnFirstUse.bound(p, load, budget)
+                        : ParsedOnFirstUse.of(load, budget), h.contentHash(), h.versionNo(), h.updatedAt());
                 fresh.add(e);
             }
             next.put(h.id(), e);
@@ -208,6 +224,11 @@ public class ProvisionCatalog {
         fingerprint = ProvisionStore.hash(print.toString() + seq).substring(0, 16);
         lastSeq = seq;
         LOG.debugf("catalog refreshed: %s", print);
+        for (CatalogEntry old : current.values()) {
+            if (next.get(old.id()) != old) {
+                budget.retire(old.document());   // a version no longer served: its model no longer counts
+            }
+        }
         bindInBackground(fresh);
     }
 
@@ -219,9 +240,10 @@ public class ProvisionCatalog {
     }
 
     /**
-     * Reads and binds the new entries' documents on one background thread, in chunks of current rows; a request that
-     * needs an entry first binds it itself. A row that has moved on since its entry was made (another write) is left
-     * to the entry's own read of its version.
+     * Reads and binds the new entries' documents on one background thread, in chunks of current rows, while the
+     * model budget has room (past it, binding would only let go of what it just bound); a request that needs an
+     * entry first binds it itself. A row that has moved on since its entry was made (another write) is left to the
+     * entry's own read of its version.
      */
     private void bindInBackground(List<CatalogEntry> fresh) {
         List<CatalogEntry> unbound = fresh.stream().filter(e -> !e.isParsed()).toList();
@@ -236,13 +258,23 @@ public class ProvisionCatalog {
                     chunk.forEach(e -> byId.put(e.id(), e));
                     List<StoredProvision> rows = QuarkusTransaction.requiringNew()
                             .call(() -> StoredProvision.withIds(byId.keySet()));
-                    rows.forEach(row -> {   // one thread: the other cores stay free for the first requests
+                    for (StoredProvision row : rows) {   // one thread: the other cores stay free for requests
                         CatalogEntry e = byId.get(row.id);
                         if (e.versionNo() == row.versionNo) {
                             e.document().offer(() -> store.parse(row.document));
                         }
-                    });
-                    chunk.forEach(CatalogEntry::provision);   // rows that moved on, or went missing
+                        if (budget.full()) {
+                            return;
+                        }
+                    }
+                    for (CatalogEntry e : chunk) {   // rows that moved on, or went missing
+                        if (budget.full()) {
+                            return;
+                        }
+                        if (!e.isParsed()) {
+                            e.provision();
+                        }
+                    }
                 }
             } catch (RuntimeException ex) {   // requests bind their own entries, and fail the same way if they must
                 LOG.warnf("binding stored documents in the background stopped: %s", ex.getMessage());

@@ -15,10 +15,25 @@ class FragmentTableTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static int length(FragmentTable table, int... ids) {
+        int length = 0;
+        for (int id : ids) {
+            length += table.length(id);
+        }
+        return length;
+    }
+
+    private static int copy(FragmentTable table, int[] ids, byte[] out, int at) {
+        for (int id : ids) {
+            at = table.copy(id, out, at);
+        }
+        return at;
+    }
+
     private static String joined(FragmentTable table, int... ids) {
-        byte[] out = new byte[table.length(ids) + 2];
+        byte[] out = new byte[length(table, ids) + 2];
         out[0] = '<';
-        int end = table.copy(ids, 0, ids.length, out, 1);
+        int end = copy(table, ids, out, 1);
         out[end] = '>';
         assertEquals(out.length - 1, end, "copy returns where the fragments end");
         return new String(out, StandardCharsets.UTF_8);
@@ -51,17 +66,18 @@ class FragmentTableTest {
         for (int i = 0; i < ids.length; i++) {
             assertEquals(ids[i], table.intern(bytes("fragment " + i + " ".repeat(i % 300))), "fragment " + i);
         }
-        byte[] out = new byte[table.length(ids)];
-        table.copy(ids, 0, ids.length, out, 0);
+        byte[] out = new byte[length(table, ids)];
+        copy(table, ids, out, 0);
         assertArrayEquals(expected.toByteArray(), out);
-        table.trim();   // the room for growth given back: the same fragments, and more may still be added
+        table.trim();   // room for growth and the lookup table given back: the same fragments, and more may be added
+        assertTrue(table.contains(bytes("fragment 4999" + " ".repeat(4999 % 300))), "found after the trim");
         int more = table.intern(bytes("after the trim"));
         assertEquals(ids[4321], table.intern(bytes("fragment 4321" + " ".repeat(4321 % 300))));
         assertEquals("<fragment 7       after the trim>", joined(table, ids[7], more));
-        out = new byte[table.length(ids)];
-        table.copy(ids, 0, ids.length, out, 0);
+        out = new byte[length(table, ids)];
+        copy(table, ids, out, 0);
         assertArrayEquals(expected.toByteArray(), out);
         int empty = table.intern(new byte[0]);
-        assertTrue(table.contains(new byte[0]) && table.length(new int[] {empty}) == 0, "the empty fragment too");
+        assertTrue(table.contains(new byte[0]) && table.length(empty) == 0, "the empty fragment too");
     }
 }

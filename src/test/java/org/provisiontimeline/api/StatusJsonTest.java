@@ -56,6 +56,28 @@ class StatusJsonTest {
                 "another category's timeline waits for its own first answer");
     }
 
+    /**
+     * Once the background has rendered every piece, they are packed into one array per timeline (issue 15): every
+     * answer is still Jackson's, and the status path then needs no model.
+     */
+    @Test
+    void packedPiecesAnswerEveryDayWithJacksonsBytes() throws Exception {
+        String id = CurationTest.importSecondProvision();
+        given().get("/api/provisions/" + id + "/status?date=2011-05-05&category=energy").then().statusCode(200);
+        json.awaitBackground();
+        CatalogEntry entry = catalog.find(id).orElseThrow();
+        assertTrue(json.answersFromMemory(entry, "energy"), "every piece rendered, kept and packed");
+        assertFalse(json.answersFromMemory(entry, "general"), "a timeline nobody asked about");
+        for (LocalDate day = LocalDate.of(1989, 1, 1); day.isBefore(LocalDate.of(2030, 1, 1)); day = day.plusDays(13)) {
+            String expected = mapper.writeValueAsString(entry.timeline("energy").answer(day)
+                    .withProvenance(entry.datasetVersion(), "2026-01-01"));
+            assertEquals(expected, new String(json.answer(entry, "energy", day, "2026-01-01"), StandardCharsets.UTF_8),
+                    "energy on " + day);
+            assertEquals(entry.timeline("energy").state(day), json.state(entry, "energy", day), "state on " + day);
+        }
+        assertTrue(json.keptSize(entry, "energy", LocalDate.of(2012, 3, 1)) > 0, "a packed piece counts as kept");
+    }
+
     /** The start's warm-up renders one general answer in the background, the way a request would. */
     @Test
     void warmingUpBuildsTheTimelineAndKeepsTheAnswer() throws Exception {

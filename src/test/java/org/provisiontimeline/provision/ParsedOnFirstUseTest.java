@@ -34,7 +34,7 @@ class ParsedOnFirstUseTest {
         ParsedOnFirstUse lazy = ParsedOnFirstUse.of(() -> {
             loads.incrementAndGet();
             return provision;
-        });
+        }, null);
         assertFalse(lazy.isParsed());
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> readers = new ArrayList<>();
@@ -67,7 +67,7 @@ class ParsedOnFirstUseTest {
         ParsedOnFirstUse lazy = ParsedOnFirstUse.of(() -> {
             loads.incrementAndGet();
             return provision;
-        });
+        }, null);
         Provision offered = read();
         lazy.offer(() -> offered);
         assertSame(offered, lazy.get(), "the background pass bound it");
