@@ -144,7 +144,10 @@ heap_mib() { jcmd "$1" GC.run >/dev/null; sleep 1
   jcmd "$1" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/, "", v); print int(v/1024); exit}}'; }
 # Kept answers (bounded by the answer cache, a quarter of the heap) are not the model: their bytes are subtracted.
 cache_mib() { curl -s "localhost:$(($1 + 100))/q/metrics" | awk '/^timeline_answer_cache_bytes / {printf "%d", $2 / 1048576}'; }
+# The catalog keeps only its recently used models bound (timeline.catalog.max-bound-events): how many events are.
+bound_events() { curl -s "localhost:$(($1 + 100))/q/metrics" | awk '/^timeline_catalog_bound_events / {printf "%d", $2}'; }
 HEAP_APP=$(heap_mib "$APP"); HEAP_CAT=$(heap_mib "$CAT"); CACHE_APP=$(cache_mib "$P_APP"); CACHE_CAT=$(cache_mib "$P_CAT")
+BOUND_CAT=$(bound_events "$P_CAT")
 RSS_APP=$(rss_mib "$APP"); RSS_CAT=$(rss_mib "$CAT")
 stop "$BARE"; stop "$CAT"
 
@@ -208,9 +211,9 @@ rss_col() { col "$1" 2 | median; }
   printf '| catalog import (its first start, once) | %s ms | |\n' "$IMPORT_MS"
   CS=$(col catalog-status 1 | median); SS=$(col shipped-status 1 | median)
   printf '| status throughput, catalog (random provision and date) vs shipped | %.0f vs %.0f req/s | **%s×** (target ≥ 0.9) |\n' "$CS" "$SS" "$(per_round catalog-status shipped-status 1)"
-  printf '| heap after full GC, shipped vs catalog (of which kept answers) | %s (%s) vs %s (%s) MiB | %s bytes per event of model |\n' \
+  printf '| heap after full GC, shipped vs catalog (of which kept answers) | %s (%s) vs %s (%s) MiB | %s bytes per event of the catalog besides kept answers (models of %s events bound) |\n' \
     "$HEAP_APP" "$CACHE_APP" "$HEAP_CAT" "$CACHE_CAT" "$(awk -v a="$((HEAP_APP - CACHE_APP))" -v b="$((HEAP_CAT - CACHE_CAT))" \
-    -v n="$((PROVISIONS * EVENTS))" 'BEGIN {printf "%.0f", (b - a) * 1048576 / n}')"
+    -v n="$((PROVISIONS * EVENTS))" 'BEGIN {printf "%.0f", (b - a) * 1048576 / n}')" "$BOUND_CAT"
   printf '| RSS after the throughput runs, shipped vs catalog | %s vs %s MiB | |\n' "$RSS_APP" "$RSS_CAT"
   printf '| batch annotation, %s CSV rows | %s ms | %s rows/s |\n' "$BATCH_ROWS" "$BATCH_MS" "$BATCH_RPS"
 } > "$WORK/table.md"
