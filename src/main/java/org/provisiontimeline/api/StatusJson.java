@@ -368,33 +368,34 @@ class StatusJson {
             if (fragments.size() > Character.MAX_VALUE + 1 || packed != null) {
                 return;
             }
-            int[] offsets = new int[n + 1];
-            int[] sizes = new int[n];
+            Piece[] pieces = new Piece[n];
             int total = 0;
             for (int i = 0; i < n; i++) {
                 Piece piece = rendered.get(i);
-                total += piece == null || piece == WHOLE ? 0 : piece.ids().length;
+                pieces[i] = piece == null || piece == WHOLE ? null : piece;
+                total += pieces[i] == null ? 0 : pieces[i].ids().length;
             }
             char[] ids = new char[total];
+            int[] offsets = new int[n + 1];
+            int[] sizes = new int[n];
             long saved = 0;
             for (int i = 0; i < n; i++) {
-                Piece piece = rendered.get(i);
                 int at = offsets[i];
-                if (piece != null && piece != WHOLE) {
-                    for (int id : piece.ids()) {
+                if (pieces[i] != null) {
+                    for (int id : pieces[i].ids()) {
                         ids[at++] = (char) id;
                     }
-                    int overhead = PIECE_OVERHEAD + REFERENCE * piece.ids().length;
-                    int packedOverhead = PACKED_OVERHEAD + PACKED_REFERENCE * piece.ids().length;
-                    sizes[i] = piece.size() - overhead + packedOverhead;
+                    int overhead = PIECE_OVERHEAD + REFERENCE * pieces[i].ids().length;
+                    int packedOverhead = PACKED_OVERHEAD + PACKED_REFERENCE * pieces[i].ids().length;
+                    sizes[i] = pieces[i].size() - overhead + packedOverhead;
                     saved += overhead - packedOverhead;
                 }
                 offsets[i + 1] = at;
             }
             packed = new Packed(ids, offsets, sizes);
             for (int i = 0; i < n; i++) {
-                if (rendered.get(i) != null && rendered.get(i) != WHOLE) {
-                    rendered.set(i, PACKED);   // the piece and its ints are garbage now
+                if (pieces[i] != null) {
+                    rendered.compareAndSet(i, pieces[i], PACKED);   // the piece and its ints are garbage now
                 }
             }
             account.release(saved);

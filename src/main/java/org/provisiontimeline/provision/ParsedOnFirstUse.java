@@ -14,13 +14,15 @@ import org.provisiontimeline.status.Provision;
  */
 final class ParsedOnFirstUse {
 
+    private static final long USE_RESOLUTION_NANOS = 1_000_000;
+
     private volatile Model model;
     /** How to read the version again; {@code null}: given, never dropped (a past version, a test). */
     private final Supplier<Provision> load;
     /** Counts the bound models of the current catalog; {@code null}: not counted. */
     private final ModelBudget budget;
     /** When the model was last asked for ({@link System#nanoTime}): the budget lets go of the oldest first. */
-    private volatile long lastUse;
+    private volatile long lastUse = System.nanoTime() - 2 * USE_RESOLUTION_NANOS;
     /** The provision's category ids, kept when it is first bound: a status request checks them without the model. */
     private volatile List<String> categoryIds;
 
@@ -59,7 +61,12 @@ final class ParsedOnFirstUse {
     /** The model, bound (or bound again) if it is not in memory. */
     Model model() {
         Model m = model;
-        lastUse = System.nanoTime();
+        // Written at most once a millisecond: every read of the model asks, on every event loop, and a write per
+        // request would move this object's cache line between the cores (its model field is read by every request).
+        long now = System.nanoTime();
+        if (now - lastUse > USE_RESOLUTION_NANOS) {
+            lastUse = now;
+        }
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
