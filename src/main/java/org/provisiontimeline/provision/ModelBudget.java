@@ -60,7 +60,7 @@ final class ModelBudget {
                 return;
             }
             if (oldest.drop() == 0) {
-                bound.remove(oldest);   // cannot be read again: it is not the budget's to let go of
+                bound.remove(oldest);   // let go of meanwhile by another thread, or holding no events
             }
         }
     }

@@ -45,9 +45,7 @@ final class ParsedOnFirstUse {
     /** As {@link #of}, with the provision read already (the loader parsed it at start). */
     static ParsedOnFirstUse bound(Provision provision, Supplier<Provision> load, ModelBudget budget) {
         ParsedOnFirstUse lazy = new ParsedOnFirstUse(load, budget);
-        synchronized (lazy) {
-            lazy.bind(provision);
-        }
+        lazy.bind(provision);   // not shared yet: no lock needed
         if (budget != null) {
             budget.makeRoom(lazy);
         }
