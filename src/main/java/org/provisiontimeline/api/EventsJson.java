@@ -2,12 +2,16 @@ package org.provisiontimeline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.provision.CatalogEntry;
 import org.provisiontimeline.status.Event;
 
@@ -24,8 +28,8 @@ class EventsJson {
 
     static final String VIEW = "events-json";
 
-    /** Joined lists kept per version: analysts re-ask the same ranges; a bound, since every query is a new name. */
-    static final int MAX_LISTS = 256;
+    /** Pages kept per version: analysts re-ask the same ranges; a bound, since every query is a new name. */
+    static final int MAX_PAGES = 256;
 
     /** A version whose events are not kept: rendered per request. */
     private static final Rendered PER_REQUEST = new Rendered(Map.of(), null);
@@ -49,28 +53,38 @@ class EventsJson {
     }
 
     /**
-     * The JSON of {@code events}, a selection of {@code entry.eventsInOrder()}: what Jackson writes for the list.
-     * {@code selection} names the selection (the same name, the same events); the joined bytes of up to
-     * {@link #MAX_LISTS} selections per version are kept too, so a list asked again is not even joined.
+     * The answer to one list request. {@code selection} names the page (the same name, the same page of the same
+     * version); {@code select} picks its events, and throws the problem of a bad parameter. The first page of a
+     * version renders its events once; later pages copy their bytes. A page without a next page, asked again, is
+     * served from the bytes kept for its name (up to {@link #MAX_PAGES} per version), without selecting anything.
      */
-    byte[] of(CatalogEntry entry, String selection, List<Event> events) {
+    RestResponse<Buffer> answer(CatalogEntry entry, String selection, Supplier<Paging.Page<Event>> select) {
         Rendered rendered = entry.view(VIEW, () -> render(entry.eventsInOrder()));
-        if (rendered == PER_REQUEST) {
-            return json(events);
-        }
-        byte[] kept = rendered.lists.get(selection);
+        KeptPage kept = rendered.pages.get(selection);
         if (kept != null) {
-            return kept;
+            return kept.answer();
         }
-        byte[] joined = rendered.join(events);
-        if (joined == null) {   // events of another binding of the model (it was let go of meanwhile)
-            return json(events);
+        Paging.Page<Event> page = select.get();
+        byte[] joined = rendered == PER_REQUEST ? null : rendered.join(page.items());
+        if (joined == null) {   // not kept, or events of another binding of the model (it was let go of meanwhile)
+            return page.answer(RestResponse.ResponseBuilder.ok(
+                    KeptBytes.forOneRequest(json(page.items())), StatusJson.MEDIA_TYPE));
         }
-        if (rendered.lists.size() < MAX_LISTS && rendered.account.reserve(joined.length)
-                && rendered.lists.putIfAbsent(selection, joined) != null) {
-            rendered.account.release(joined.length);   // another request kept it first
+        // A page with a next page is not kept: its Link header is made of the request's own query.
+        if (page.next() == null && rendered.pages.size() < MAX_PAGES && rendered.account.reserve(joined.length)) {
+            Buffer direct = KeptBytes.forManyRequests(joined);
+            if (direct != null) {
+                KeptPage mine = new KeptPage(direct, page.total());
+                KeptPage first = rendered.pages.putIfAbsent(selection, mine);
+                if (first == null) {
+                    return mine.answer();
+                }
+                rendered.account.release(joined.length);   // another request kept it first
+                return first.answer();
+            }
+            rendered.account.release(joined.length);
         }
-        return joined;
+        return page.answer(RestResponse.ResponseBuilder.ok(KeptBytes.forOneRequest(joined), StatusJson.MEDIA_TYPE));
     }
 
     private Rendered render(List<Event> all) {
@@ -101,10 +115,18 @@ class EventsJson {
         }
     }
 
+    /** A page kept for its name: its JSON and the size of the whole selection ({@code X-Total-Count}). */
+    private record KeptPage(Buffer json, int total) {
+
+        RestResponse<Buffer> answer() {
+            return RestResponse.ResponseBuilder.ok(json, StatusJson.MEDIA_TYPE).header("X-Total-Count", total).build();
+        }
+    }
+
     /** The JSON of each event of one version; its bytes count against the bound while the version is served. */
     private static final class Rendered {
         final Map<Event, byte[]> json;
-        final Map<String, byte[]> lists = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, KeptPage> pages = new ConcurrentHashMap<>();
         final AnswerCache.Account account;
 
         Rendered(Map<Event, byte[]> json, AnswerCache cache) {

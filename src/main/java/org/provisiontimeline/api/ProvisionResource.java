@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +80,7 @@ public class ProvisionResource {
     @Operation(summary = "Events of a provision in date order, filtered")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Event.class)))
-    public Uni<RestResponse<byte[]>> events(
+    public Uni<RestResponse<Buffer>> events(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "events whose date may fall on or after this date (partial dates allowed)",
                     example = "2002") @RestQuery String from,
@@ -94,13 +95,12 @@ public class ProvisionResource {
         return InMemoryReads.run(asOf == null && rendered, () -> {
             EventFilter filter = EventFilter.parse(from, to, type, legalEffect);
             CatalogEntry entry = entry(catalog, id, asOf);
-            Paging.Page<Event> page = Paging.slice(filter.select(entry.eventsInOrder()), limit, cursor, uri);
             // The parameters name the page's events: none of their accepted values contains '|'.
             String selection = String.join("|", String.valueOf(from), String.valueOf(to), String.valueOf(type),
                     String.valueOf(legalEffect), String.valueOf(limit), String.valueOf(cursor));
             // The events' JSON comes from a cache of rendered events: the same bytes Jackson would write.
-            RestResponse<byte[]> response = page.answer(RestResponse.ResponseBuilder.ok(
-                    eventsJson.of(entry, selection, page.items()), StatusJson.MEDIA_TYPE));
+            RestResponse<Buffer> response = eventsJson.answer(entry, selection,
+                    () -> Paging.slice(filter.select(entry.eventsInOrder()), limit, cursor, uri));
             response.getHeaders().putSingle(DATASET_VERSION, entry.datasetVersion());
             return response;
         });

@@ -5,8 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -45,12 +47,15 @@ public class StatusResource {
     private final Clock clock;
     private final StatusJson json;
     private final AnswerMetrics metrics;
+    private final TimelineJson timelineJson;
 
-    StatusResource(ProvisionCatalog catalog, Clock clock, StatusJson json, AnswerMetrics metrics) {
+    StatusResource(ProvisionCatalog catalog, Clock clock, StatusJson json, AnswerMetrics metrics,
+                   TimelineJson timelineJson) {
         this.catalog = catalog;
         this.clock = clock;
         this.json = json;
         this.metrics = metrics;
+        this.timelineJson = timelineJson;
     }
 
     @GET
@@ -85,7 +90,7 @@ public class StatusResource {
     @APIResponse(responseCode = "200", description = "the intervals", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ProvisionViews.TimelineView.class),
             examples = @ExampleObject(name = "2024", value = TIMELINE_EXAMPLE)))
-    public Uni<ProvisionViews.TimelineView> timeline(
+    public Uni<RestResponse<Buffer>> timeline(
             @Parameter(example = "us-fsa-907") @RestPath String id,
             @Parameter(description = "first day (partial dates allowed: 2002 means from 2002-01-01)", example = "2000")
             @RestQuery String from,
@@ -97,9 +102,12 @@ public class StatusResource {
             TimelineRange range = TimelineRange.parse(from, to);
             CatalogEntry entry = ProvisionResource.entry(catalog, id, asOf);
             String cat = Params.category(entry, category);
-            var intervals = range.of(entry.timeline(cat));
-            return new ProvisionViews.TimelineView(id, cat, range.from(), range.to(),
-                    entry.provision().checkedThrough(), entry.datasetVersion(), asOf, intervals);
+            Supplier<ProvisionViews.TimelineView> view = () -> new ProvisionViews.TimelineView(id, cat, range.from(),
+                    range.to(), entry.provision().checkedThrough(), entry.datasetVersion(), asOf,
+                    range.of(entry.timeline(cat)));
+            // The answer depends on the version, the category and the range as asked: none of them contains '|'.
+            return asOf == null ? timelineJson.answer(entry, String.join("|", cat, String.valueOf(from),
+                    String.valueOf(to)), view) : timelineJson.answer(view.get());
         });
     }
 
