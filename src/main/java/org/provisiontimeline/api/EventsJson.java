@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.provision.CatalogEntry;
@@ -60,29 +59,19 @@ class EventsJson {
      */
     RestResponse<Buffer> answer(CatalogEntry entry, String selection, Supplier<Paging.Page<Event>> select) {
         Rendered rendered = entry.view(VIEW, () -> render(entry.eventsInOrder()));
-        KeptPage kept = rendered.pages.get(selection);
+        KeptPage kept = rendered == PER_REQUEST ? null : rendered.pages.get(selection);
         if (kept != null) {
             return kept.answer();
         }
         Paging.Page<Event> page = select.get();
         byte[] joined = rendered == PER_REQUEST ? null : rendered.join(page.items());
         if (joined == null) {   // not kept, or events of another binding of the model (it was let go of meanwhile)
-            return page.answer(RestResponse.ResponseBuilder.ok(
-                    KeptBytes.forOneRequest(json(page.items())), StatusJson.MEDIA_TYPE));
-        }
-        // A page with a next page is not kept: its Link header is made of the request's own query.
-        if (page.next() == null && rendered.pages.size() < MAX_PAGES && rendered.account.reserve(joined.length)) {
-            Buffer direct = KeptBytes.forManyRequests(joined);
-            if (direct != null) {
-                KeptPage mine = new KeptPage(direct, page.total());
-                KeptPage first = rendered.pages.putIfAbsent(selection, mine);
-                if (first == null) {
-                    return mine.answer();
-                }
-                rendered.account.release(joined.length);   // another request kept it first
-                return first.answer();
+            joined = json(page.items());
+        } else if (page.next() == null) {   // a page with a next page is not kept: its Link is the request's query
+            kept = rendered.pages.keep(selection, joined, direct -> new KeptPage(direct, page.total()));
+            if (kept != null) {
+                return kept.answer();
             }
-            rendered.account.release(joined.length);
         }
         return page.answer(RestResponse.ResponseBuilder.ok(KeptBytes.forOneRequest(joined), StatusJson.MEDIA_TYPE));
     }
@@ -126,12 +115,13 @@ class EventsJson {
     /** The JSON of each event of one version; its bytes count against the bound while the version is served. */
     private static final class Rendered {
         final Map<Event, byte[]> json;
-        final Map<String, KeptPage> pages = new ConcurrentHashMap<>();
+        final KeptBytes.Shelf<KeptPage> pages;
         final AnswerCache.Account account;
 
         Rendered(Map<Event, byte[]> json, AnswerCache cache) {
             this.json = json;
             this.account = cache == null ? null : cache.open(this);
+            this.pages = cache == null ? null : new KeptBytes.Shelf<>(cache, MAX_PAGES);
         }
 
         /** The total length of the events' JSON, or -1 if one of them is not rendered here. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.provisiontimeline.provision.CatalogEntry;
@@ -38,10 +36,14 @@ class TimelineJson {
      * makes it when it is not kept.
      */
     RestResponse<Buffer> answer(CatalogEntry entry, String name, Supplier<ProvisionViews.TimelineView> view) {
-        Kept kept = entry.view(VIEW, () -> new Kept(cache));
-        Buffer json = kept.answers.get(name);
+        KeptBytes.Shelf<Buffer> kept = entry.view(VIEW, () -> new KeptBytes.Shelf<>(cache, MAX_ANSWERS));
+        Buffer json = kept.get(name);
         if (json == null) {
-            json = kept.keep(name, render(view.get()));
+            byte[] rendered = render(view.get());
+            json = kept.keep(name, rendered, direct -> direct);
+            if (json == null) {
+                json = KeptBytes.forOneRequest(rendered);
+            }
         }
         return RestResponse.ResponseBuilder.ok(json, StatusJson.MEDIA_TYPE).build();
     }
@@ -56,34 +58,6 @@ class TimelineJson {
             return mapper.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render a timeline", e);
-        }
-    }
-
-    /** The answers kept for one version; their bytes count against the bound while the version is served. */
-    private static final class Kept {
-        final Map<String, Buffer> answers = new ConcurrentHashMap<>();
-        final AnswerCache.Account account;
-
-        Kept(AnswerCache cache) {
-            this.account = cache.open(this);
-        }
-
-        /** {@code json} as the answer named {@code name}: kept if the bounds allow, else for this request only. */
-        Buffer keep(String name, byte[] json) {
-            if (answers.size() >= MAX_ANSWERS || !account.reserve(json.length)) {
-                return KeptBytes.forOneRequest(json);
-            }
-            Buffer mine = KeptBytes.forManyRequests(json);
-            if (mine == null) {
-                account.release(json.length);
-                return KeptBytes.forOneRequest(json);
-            }
-            Buffer first = answers.putIfAbsent(name, mine);
-            if (first != null) {
-                account.release(json.length);   // another request kept it first
-                return first;
-            }
-            return mine;
         }
     }
 }
