@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -113,8 +114,7 @@ public class StatusResource {
 
     /** Whether the current version's timeline for the category is built (an unknown provision: nothing to build). */
     private boolean built(String id, String category) {
-        String cat = category == null ? Category.GENERAL : category;
-        return catalog.find(id).map(e -> e.hasTimeline(cat)).orElse(true);
+        return ready(id, category, CatalogEntry::hasTimeline);
     }
 
     /**
@@ -122,7 +122,12 @@ public class StatusResource {
      * all rendered (a large catalog may have let go of the model, issue 15).
      */
     private boolean answerable(String id, String category) {
+        return ready(id, category, (e, cat) -> e.hasTimeline(cat) || json.answersFromMemory(e, cat));
+    }
+
+    /** {@code test} of the current version and the category asked for (default general); true for an unknown id. */
+    private boolean ready(String id, String category, BiPredicate<CatalogEntry, String> test) {
         String cat = category == null ? Category.GENERAL : category;
-        return catalog.find(id).map(e -> e.hasTimeline(cat) || json.answersFromMemory(e, cat)).orElse(true);
+        return catalog.find(id).map(e -> test.test(e, cat)).orElse(true);
     }
 }

@@ -104,8 +104,10 @@ final class ParsedOnFirstUse {
 
     /** The provision's category ids, binding it only if it was never bound. */
     List<String> categoryIds() {
-        List<String> ids = categoryIds;
-        return ids != null ? ids : model().provision.categories().stream().map(Category::id).toList();
+        if (categoryIds == null) {
+            model();   // binding keeps them
+        }
+        return categoryIds;
     }
 
     long lastUse() {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public class ProvisionCatalog {
                      @ConfigProperty(name = "timeline.catalog.max-bound-events") Optional<Long> maxBoundEvents) {
         this.store = store;
         this.budget = new ModelBudget(maxBoundEvents.orElse(Runtime.getRuntime().maxMemory() / (64 * 640)));
-        io.micrometer.core.instrument.Gauge.builder("timeline.catalog.bound.events", budget, ModelBudget::events)
+        Gauge.builder("timeline.catalog.bound.events", budget, ModelBudget::events)
                 .description("events of the provision models kept in memory (the rest are bound on use)")
                 .register(metrics);
         this.refreshLag = Timer.builder("timeline.catalog.refresh.lag")

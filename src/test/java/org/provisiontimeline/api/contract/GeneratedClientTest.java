@@ -141,6 +141,24 @@ class GeneratedClientTest {
         assertEquals(LocalDate.of(2026, 1, 1), timeline.getIntervals().get(timeline.getIntervals().size() - 1).getTo());
     }
 
+    /** The second ask of a timeline or an events page is served from bytes kept in direct memory (issue 15). */
+    @Test
+    void keptAnswersReadTheSameAsTheFirst() throws ApiException {
+        StatusApi status = new StatusApi(client);
+        TimelineView first = status.getTimeline(ID, null, null, "2003", "2012-06");
+        assertEquals(first, status.getTimeline(ID, null, null, "2003", "2012-06"));
+        EventsApi events = new EventsApi(client);
+        ApiResponse<List<Event>> page = events.listEventsWithHttpInfo(ID, null, null, "2019", null, null, "2024",
+                null);
+        ApiResponse<List<Event>> again = events.listEventsWithHttpInfo(ID, null, null, "2019", null, null, "2024",
+                null);
+        assertEquals(page.getData(), again.getData());
+        assertFalse(again.getData().isEmpty());
+        assertEquals(header(page, "X-Total-Count"), header(again, "X-Total-Count"));
+        assertEquals(String.valueOf(again.getData().size()), header(again, "X-Total-Count"));
+        assertEquals(header(page, "Dataset-Version"), header(again, "Dataset-Version"));
+    }
+
     @Test
     void historyAndOneVersion() throws ApiException {
         HistoryApi history = new HistoryApi(client);
