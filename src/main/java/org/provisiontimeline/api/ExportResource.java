@@ -24,11 +24,9 @@ import org.provisiontimeline.provision.ProvisionVersion;
 public class ExportResource {
 
     private final ProvisionCatalog catalog;
-    private final ProvisionStore store;
 
-    ExportResource(ProvisionCatalog catalog, ProvisionStore store) {
+    ExportResource(ProvisionCatalog catalog) {
         this.catalog = catalog;
-        this.store = store;
     }
 
     @GET
@@ -37,7 +35,7 @@ public class ExportResource {
     public RestResponse<String> bundle() {
         // The stored canonical JSON is the data-file shape the importer reads, so it is copied, not re-mapped:
         // what is restored is byte for byte what was stored. One catalog snapshot, so the bundle is consistent.
-        String body = catalog.all().stream().map(CatalogEntry::provision).map(store::canonicalJson)
+        String body = catalog.all().stream().map(CatalogEntry::provision).map(ProvisionStore::canonicalJson)
                 .collect(Collectors.joining(",\n", "{\"provisions\": [\n", "\n]}\n"));
         return RestResponse.ResponseBuilder.ok(body).header("Content-Disposition",
                 "attachment; filename=\"provision-timeline-" + Instant.now().toString().substring(0, 10) + ".json\"")

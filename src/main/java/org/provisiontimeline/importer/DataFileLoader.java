@@ -72,7 +72,7 @@ public class DataFileLoader {
         Map<String, Provision> known = new HashMap<>();
         int written = QuarkusTransaction.requiringNew().call(() -> write(files, known));
         files.stream().filter(f -> !f.parsed()).forEach(f -> ReadAhead.content(f.path(), f.rawHash())
-                .ifPresent(c -> known.putIfAbsent(c.hash(), c.provision())));
+                .ifPresent(c -> known.putIfAbsent(c.document().contentHash(), c.provision())));
         int readAhead = ReadAhead.finish();
         catalog.refresh(known);
         int parsed = (int) files.stream().filter(DataFile::parsed).count();
@@ -90,13 +90,22 @@ public class DataFileLoader {
     }
 
     /**
-     * A data file: the SHA-256 of its bytes and, when it was parsed, its provision. An unchanged file is not parsed:
-     * {@code provision} is then {@code null}.
+     * A data file: the SHA-256 of its bytes and, when it was parsed, its provision, with its stored document when
+     * that was written already (read ahead). An unchanged file is not parsed: {@code provision} is then {@code null}.
      */
-    record DataFile(Path path, String rawHash, Provision provision) {
+    record DataFile(Path path, String rawHash, Provision provision, ProvisionStore.Document document) {
+
+        DataFile(Path path, String rawHash, Provision provision) {
+            this(path, rawHash, provision, null);
+        }
 
         boolean parsed() {
             return provision != null;
+        }
+
+        /** The stored document of the provision parsed. */
+        ProvisionStore.Document documentOf(Provision parsed) {
+            return document != null && parsed == provision ? document : ProvisionStore.Document.of(parsed);
         }
 
         /** The provision id the file must hold: its name without {@code .json}. */
@@ -150,7 +159,8 @@ public class DataFileLoader {
         if (head != null && rawHash.equals(head.fileHash())) {
             return new DataFile(path, rawHash, null);   // the very bytes loaded (and validated) before
         }
-        return new DataFile(path, rawHash, ReadAhead.take(path, rawHash).orElseGet(() -> parse(path, bytes)));
+        return ReadAhead.take(path, rawHash).map(c -> new DataFile(path, rawHash, c.provision(), c.document()))
+                .orElseGet(() -> new DataFile(path, rawHash, parse(path, bytes)));
     }
 
     /** Reads and validates one file, whatever the database holds. */
@@ -197,13 +207,14 @@ public class DataFileLoader {
             // Unparsed means unchanged when the file was hashed; another instance may have loaded another file
             // since (rare): this one is then validated here, under the lock.
             Provision p = f.parsed() ? f.provision() : parse(f.path(), bytesOf(f.path()));
-            if (row == null) {   // the content is hashed once, as it is stored
-                known.put(store.append(p, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED,
+            ProvisionStore.Document document = f.documentOf(p);
+            if (row == null) {
+                known.put(store.append(p, document, 0, LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.CREATED,
                         "loaded from " + f.path(), f.rawHash()).contentHash, p);
                 written++;
                 continue;
             }
-            String contentHash = ProvisionStore.hash(store.canonicalJson(p));
+            String contentHash = document.contentHash();
             known.put(contentHash, p);
             if (contentHash.equals(row.fileHash())) {
                 // Loaded before this service stored raw-file hashes (file_hash held the canonical hash): the same
@@ -216,7 +227,7 @@ public class DataFileLoader {
                 // The same content already current: remember the file, add no version.
                 StoredProvision.rememberFile(row.id(), f.rawHash());
             } else {
-                store.append(p, row.versionNo(), LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.REPLACED,
+                store.append(p, document, row.versionNo(), LOADER_ACCOUNT, Origin.DATA_FILE, ChangeKind.REPLACED,
                         "reloaded from " + f.path(), f.rawHash());
                 written++;
             }

@@ -1,9 +1,5 @@
 package org.provisiontimeline.importer;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +19,10 @@ import org.provisiontimeline.status.Provision;
  * largest cold piece of a start on a fresh database, and the framework's boot keeps one core busy: the other core
  * does the parsing meanwhile.
  * <p>
- * An unchanged file (one the loader does not parse) still saves work: the catalog binds its provision from here
- * instead of reading and binding the stored document, when the canonical content hashed here equals the stored
- * content hash. That comparison makes the shortcut safe even if this class's canonical JSON ever differed from the
- * store's: the hashes would then not match, and the catalog would read the database as before.
+ * The stored document of each provision ({@link ProvisionStore.Document}) is written here too, with the store's own
+ * mapper: a new or changed file is then stored as it is, and the main thread does not serialise it again, cold. An
+ * unchanged file (one the loader does not parse) still saves work: the catalog binds its provision from here instead
+ * of reading and binding the stored document, when the content hash written here equals the stored one.
  * <p>
  * The result is only a shortcut. The loader still reads and hashes every file itself, and takes a result only when
  * the file's bytes hash to what was read here; otherwise (the file changed, the configured directory is another one,
@@ -47,29 +43,12 @@ public final class ReadAhead {
     private final Map<Path, CompletableFuture<Result>> results = new LinkedHashMap<>();
     private final AtomicInteger taken = new AtomicInteger();
 
-    /**
-     * The canonical JSON of {@code ProvisionStore}, rebuilt without the application's mapper (which does not exist
-     * yet): the same modules and settings ({@code quarkus.jackson.*}, {@code JsonConfig}), nulls left out. A holder,
-     * so that it is built on the reading thread, not on the main thread that calls {@link #start}.
-     */
-    private static final class Canonical {
-        static final JsonMapper MAPPER = JsonMapper.builder().findAndAddModules()
-                .addModule(new PartialDateModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .build();
+    /** What was read of one file: its raw SHA-256, and what it holds ({@code content}) or why it is bad. */
+    record Result(String rawHash, Content content, DataFileException failure) {
     }
 
-    /**
-     * What was read of one file: its raw SHA-256, and the provision with the hash of its canonical content, or why
-     * the file is bad.
-     */
-    record Result(String rawHash, Provision provision, String contentHash, DataFileException failure) {
-    }
-
-    /** A provision read ahead and the hash of its canonical content, for the catalog to bind. */
-    record Content(String hash, Provision provision) {
+    /** A provision read ahead and its stored document, for the loader to store and the catalog to bind. */
+    record Content(Provision provision, ProvisionStore.Document document) {
     }
 
     private ReadAhead(List<Path> files) {
@@ -103,12 +82,12 @@ public final class ReadAhead {
     }
 
     /**
-     * The provision read ahead from {@code file}, if its bytes were the ones hashing to {@code rawHash}; waits for
-     * the read when it is still under way (it started long before).
+     * What was read ahead from {@code file}, if its bytes were the ones hashing to {@code rawHash}; waits for the
+     * read when it is still under way (it started long before).
      *
      * @throws DataFileException the file's own problems, when it is the same bad file
      */
-    static Optional<Provision> take(Path file, String rawHash) {
+    static Optional<Content> take(Path file, String rawHash) {
         ReadAhead ahead = started;
         Result r = matching(ahead, file, rawHash);
         if (r == null) {
@@ -118,7 +97,7 @@ public final class ReadAhead {
             throw r.failure();
         }
         ahead.taken.incrementAndGet();
-        return Optional.of(r.provision());
+        return Optional.of(r.content());
     }
 
     /**
@@ -129,11 +108,11 @@ public final class ReadAhead {
     static Optional<Content> content(Path file, String rawHash) {
         ReadAhead ahead = started;
         Result r = matching(ahead, file, rawHash);
-        if (r == null || r.contentHash() == null) {
+        if (r == null || r.content() == null) {
             return Optional.empty();
         }
         ahead.taken.incrementAndGet();
-        return Optional.of(new Content(r.contentHash(), r.provision()));
+        return Optional.of(r.content());
     }
 
     /**
@@ -144,11 +123,6 @@ public final class ReadAhead {
         CompletableFuture<Result> pending = ahead == null ? null : ahead.results.get(file.toAbsolutePath().normalize());
         Result r = pending == null ? null : pending.exceptionally(unexpected -> null).join();
         return r != null && r.rawHash().equals(rawHash) ? r : null;
-    }
-
-    /** The hash {@code ProvisionStore} gives the content of {@code p}, computed without the application's mapper. */
-    static String contentHash(Provision p) throws JsonProcessingException {
-        return ProvisionStore.hash(Canonical.MAPPER.writeValueAsString(p));
     }
 
     /**
@@ -168,11 +142,11 @@ public final class ReadAhead {
                 String rawHash = ProvisionStore.hash(bytes);
                 try {
                     Provision p = DataFileLoader.parse(file, bytes);
-                    pending.complete(new Result(rawHash, p, contentHash(p), null));
+                    pending.complete(new Result(rawHash, new Content(p, ProvisionStore.Document.of(p)), null));
                 } catch (DataFileException bad) {
-                    pending.complete(new Result(rawHash, null, null, bad));
+                    pending.complete(new Result(rawHash, null, bad));
                 }
-            } catch (IOException | RuntimeException e) {   // JsonProcessingException is an IOException
+            } catch (IOException | RuntimeException e) {
                 pending.complete(null);   // the loader reads this one itself, and reports what it finds
             }
         });

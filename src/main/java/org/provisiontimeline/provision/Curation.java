@@ -43,7 +43,7 @@ public class Curation {
 
     /** An event's entity tag: a hash of its canonical JSON, so edits to other events do not disturb it. */
     public String eventTag(Event e) {
-        return ProvisionStore.hash(store.canonicalJson(e)).substring(0, 16);
+        return ProvisionStore.hash(ProvisionStore.canonicalJson(e)).substring(0, 16);
     }
 
     public ProvisionVersion create(Provision p, String by) {
@@ -117,7 +117,7 @@ public class Curation {
                 StoredProvision row = StoredProvision.lockedById(p.id());
                 if (row == null) {
                     out.add(store.append(p, 0, by, Origin.API, ChangeKind.CREATED, "imported", null));
-                } else if (!ProvisionStore.hash(store.canonicalJson(p)).equals(row.contentHash)) {
+                } else if (!ProvisionStore.hash(ProvisionStore.canonicalJson(p)).equals(row.contentHash)) {
                     requireVersion(p.id(), row, ifMatch);
                     out.add(store.append(p, row.versionNo, by, Origin.API, ChangeKind.REPLACED,
                             "imported: " + describeChange(store.parse(row.document), p), null));

@@ -2,7 +2,8 @@ package org.provisiontimeline.provision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.provisiontimeline.importer.PartialDateModule;
 import org.provisiontimeline.provision.ProvisionVersion.ChangeKind;
 import org.provisiontimeline.provision.ProvisionVersion.Origin;
 import org.provisiontimeline.status.Provision;
@@ -21,22 +23,43 @@ import org.provisiontimeline.status.Provision;
 @ApplicationScoped
 public class ProvisionStore {
 
-    private final ObjectMapper canonical;
+    /**
+     * Writes and reads stored documents: the application's settings ({@code quarkus.jackson.*} and
+     * {@code JsonConfig}'s partial dates, kept the same by {@code CanonicalJsonTest}), nulls left out (smaller, and
+     * the hash does not depend on absent fields). Built without the application, so that {@code ReadAhead} can write
+     * a data file's document while the framework boots, and with this very mapper: the loader then stores that
+     * document as it is, instead of writing it again cold on the main thread (issue 15).
+     */
+    private static final JsonMapper CANONICAL = JsonMapper.builder().findAndAddModules()
+            .addModule(new PartialDateModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
     private final Clock clock;
 
     private final Database database;
 
-    ProvisionStore(ObjectMapper mapper, Clock clock, Database database) {
+    ProvisionStore(Clock clock, Database database) {
         this.database = database;
-        // Stored documents leave nulls out: smaller, and the hash does not depend on absent fields.
-        this.canonical = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.clock = clock;
     }
 
+    /** What is stored of a provision: its canonical JSON, and the hash of that JSON (the dataset version). */
+    public record Document(String json, String contentHash) {
+
+        /** The document of {@code p}; callable before the application exists. */
+        public static Document of(Provision p) {
+            String json = canonicalJson(p);
+            return new Document(json, hash(json));
+        }
+    }
+
     /** The canonical JSON of a provision (or one of its events): what is stored and hashed. */
-    public String canonicalJson(Object value) {
+    public static String canonicalJson(Object value) {
         try {
-            return canonical.writeValueAsString(value);
+            return CANONICAL.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
@@ -72,7 +95,7 @@ public class ProvisionStore {
     /** Reads back a stored document; it was validated before it was written, so binding is all that is left. */
     public Provision parse(String document) {
         try {
-            return canonical.readValue(document, Provision.class);
+            return CANONICAL.readValue(document, Provision.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored document is unreadable: " + e.getOriginalMessage(), e);
         }
@@ -89,9 +112,18 @@ public class ProvisionStore {
      */
     public ProvisionVersion append(Provision p, int expectedVersion, String by, Origin origin, ChangeKind kind,
                                    String summary, String fileHash) {
+        return append(p, Document.of(p), expectedVersion, by, origin, kind, summary, fileHash);
+    }
+
+    /**
+     * {@link #append(Provision, int, String, Origin, ChangeKind, String, String)} with the document of {@code p}
+     * written already ({@link Document#of}), e.g. by the read-ahead.
+     */
+    public ProvisionVersion append(Provision p, Document document, int expectedVersion, String by, Origin origin,
+                                   ChangeKind kind, String summary, String fileHash) {
         lockWrites();   // normally taken already, first thing in the transaction; taking it again is free
-        String json = canonicalJson(p);
-        String contentHash = hash(json);
+        String json = document.json();
+        String contentHash = document.contentHash();
         Instant now = clock.instant();
         StoredProvision row = StoredProvision.byId(p.id()).orElse(null);
         int current = row == null ? 0 : row.versionNo;

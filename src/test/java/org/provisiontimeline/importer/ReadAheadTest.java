@@ -40,9 +40,11 @@ class ReadAheadTest {
         Path file = write("read-ahead", "Read ahead");
         ReadAhead.start(dir);
 
-        Provision taken = ReadAhead.take(file, rawHash(file)).orElseThrow();
+        ReadAhead.Content taken = ReadAhead.take(file, rawHash(file)).orElseThrow();
 
-        assertEquals(DataFileLoader.parse(file, Files.readAllBytes(file)), taken);
+        Provision direct = DataFileLoader.parse(file, Files.readAllBytes(file));
+        assertEquals(direct, taken.provision());
+        assertEquals(ProvisionStore.Document.of(direct), taken.document(), "the document the loader stores");
         assertEquals(1, ReadAhead.finish(), "results taken");
     }
 
