@@ -103,7 +103,7 @@ public class DataFileLoader {
             return provision != null;
         }
 
-        /** The stored document of the provision parsed. */
+        /** The stored document of {@code parsed}: the one written ahead when it is this file's provision. */
         ProvisionStore.Document documentOf(Provision parsed) {
             return document != null && parsed == provision ? document : ProvisionStore.Document.of(parsed);
         }
