@@ -214,7 +214,7 @@ rss_col() { col "$1" 2 | median; }
   printf '| first answer, %s × %s catalog, second start (-Xmx256m) | %s ms (RSS %s MiB) | **%s×** the shipped second start (target ≤ 1.5) |\n' "$PROVISIONS" "$EVENTS" "$C" "$(rss_col start-catalog)" "$(ratio "$C" "$S")"
   printf '| catalog import (its first start, once) | %s ms | |\n' "$IMPORT_MS"
   printf '| every start, in order: bare / service first start (ms) | %s / %s | |\n' \
-    "$(col start-bare 1 | tr '\n' ' ' | sed 's/ $//')" "$(col start-first 1 | tr '\n' ' ' | sed 's/ $//')"
+    "$(col start-bare 1 | sed 's/ $//')" "$(col start-first 1 | sed 's/ $//')"
   CS=$(col catalog-status 1 | median); SS=$(col shipped-status 1 | median)
   printf '| status throughput, catalog (random provision and date) vs shipped | %.0f vs %.0f req/s | **%s×** (target ≥ 0.9) |\n' "$CS" "$SS" "$(per_round catalog-status shipped-status 1)"
   printf '| heap after full GC, shipped vs catalog (of which kept answers) | %s (%s) vs %s (%s) MiB | %s bytes per event of the catalog besides kept answers (models of %s events bound) |\n' \
